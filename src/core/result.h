@@ -1,0 +1,72 @@
+// Result<T>: a value or an Error carrying human context ("file:line: what").
+// The one error type of the project; exceptions are caught only in main.cpp.
+#pragma once
+
+#include <cassert>
+#include <string>
+#include <utility>
+#include <variant>
+
+namespace infradigest {
+
+// What went wrong, phrased for a user: what, where, and what to do.
+struct Error {
+  std::string message;
+
+  // Returns a copy with "context: " prepended, so callers add where it happened.
+  Error with_context(const std::string& context) const { return Error{context + ": " + message}; }
+};
+
+template <class T>
+class [[nodiscard]] Result {
+ public:
+  Result(T value) : state_(std::move(value)) {}  // NOLINT: implicit by design
+  Result(Error error) : state_(std::move(error)) {}  // NOLINT
+
+  bool ok() const { return std::holds_alternative<T>(state_); }
+  explicit operator bool() const { return ok(); }
+
+  // REQUIRES: ok().
+  T& value() & { assert(ok()); return std::get<T>(state_); }
+  const T& value() const& { assert(ok()); return std::get<T>(state_); }
+  T&& value() && { assert(ok()); return std::get<T>(std::move(state_)); }
+  T* operator->() { return &value(); }
+  const T* operator->() const { return &value(); }
+  T& operator*() & { return value(); }
+  const T& operator*() const& { return value(); }
+
+  // REQUIRES: !ok().
+  const Error& error() const { assert(!ok()); return std::get<Error>(state_); }
+
+ private:
+  std::variant<T, Error> state_;
+};
+
+// Result<void>: success or an Error.
+template <>
+class [[nodiscard]] Result<void> {
+ public:
+  Result() = default;
+  Result(Error error) : error_(std::move(error)), ok_(false) {}  // NOLINT
+
+  bool ok() const { return ok_; }
+  explicit operator bool() const { return ok_; }
+  const Error& error() const { assert(!ok_); return error_; }
+
+ private:
+  Error error_;
+  bool ok_ = true;
+};
+
+using Status = Result<void>;
+
+inline Error make_error(std::string message) { return Error{std::move(message)}; }
+
+}  // namespace infradigest
+
+// Propagates an error from an expression returning Result<...>/Status.
+#define INFRADIGEST_TRY(expr)                               \
+  do {                                                      \
+    auto infradigest_try_result_ = (expr);                  \
+    if (!infradigest_try_result_.ok()) return infradigest_try_result_.error(); \
+  } while (0)
