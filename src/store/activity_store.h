@@ -1,0 +1,46 @@
+// ActivityStore: saves and loads the activity model in the SQLite store.
+// See docs/schema.md for the tables.
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "core/result.h"
+#include "model/activity.h"
+#include "store/database.h"
+
+namespace infradigest {
+
+struct ImportStats {
+  int added = 0;
+  int updated = 0;
+  int unchanged = 0;
+};
+
+// Which stored items to load. Bounds compare canonical time texts (see
+// Timestamp::to_string), so they select a superset that callers refine with
+// ReportWindow::contains.
+struct ActivityQuery {
+  std::optional<std::string> since;  // inclusive, e.g. "2026-02-25"
+  std::optional<std::string> until;  // exclusive, e.g. "2026-02-28"
+};
+
+class ActivityStore {
+ public:
+  explicit ActivityStore(Database& db) : db_(db) {}
+
+  // Upserts everything in one BEGIN IMMEDIATE transaction: all or nothing.
+  // An item equal to the stored one is left untouched (counted unchanged), so
+  // importing the same snapshot twice changes nothing.
+  Result<ImportStats> save(const Activity& activity);
+
+  // Loads items in the query's time range (all when unbounded). Pull requests
+  // without any time are always loaded: they are looked up by number.
+  Result<Activity> load(const ActivityQuery& query = {});
+
+ private:
+  Result<long long> repo_id(const std::string& full_name);
+  Database& db_;
+};
+
+}  // namespace infradigest

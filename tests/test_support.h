@@ -1,0 +1,39 @@
+// Helpers shared by tests: temporary folders, file I/O, running the binary.
+#pragma once
+
+#include <filesystem>
+#include <string>
+
+namespace infradigest::testing {
+
+// A fresh folder under the system temp dir, removed with its contents on destruction.
+class TempDir {
+ public:
+  TempDir();
+  ~TempDir();
+  TempDir(const TempDir&) = delete;
+  TempDir& operator=(const TempDir&) = delete;
+  const std::filesystem::path& path() const { return path_; }
+  std::string file(const std::string& name) const { return (path_ / name).string(); }
+
+ private:
+  std::filesystem::path path_;
+};
+
+void write_file(const std::string& path, const std::string& text);
+std::string read_file(const std::string& path);
+
+struct CommandResult {
+  int exit_code = -1;
+  std::string out;  // stdout
+  std::string err;  // stderr
+};
+
+// Runs the built infradigest binary with `args` (shell-quoted by the caller
+// where needed) and captures stdout and stderr.
+CommandResult run_infradigest(const std::string& args, const std::string& env = "");
+
+// Path of a file in the source tree.
+std::string source_path(const std::string& relative);
+
+}  // namespace infradigest::testing
