@@ -1,0 +1,125 @@
+// Configuration: typed settings plus where each value came from (ccache style).
+//
+// Precedence, lowest to highest: built-in default < config file (TOML) <
+// environment (INFRADIGEST_*) < command line. Every key is described once, in
+// config_keys.cpp; loading, validation, `config show` and the environment
+// names all come from that table.
+//
+// Secrets never live in the configuration. Keys that need one (e.g. a future
+// `llm.api_key_env = "OPENROUTER_API_KEY"`) hold the NAME of an environment
+// variable; the value is read from the environment by the code that uses it,
+// at the moment it needs it, and is never stored, printed or logged. This is
+// why `config show` can print every key verbatim.
+#pragma once
+
+#include <functional>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "config/config_value.h"
+#include "core/result.h"
+
+namespace infradigest {
+
+// The settings. Member initializers are the built-in defaults (the "default"
+// column of the key table is `Config{}`). Values in a Config obtained from
+// load_config() have passed their key's validator.
+struct Config {
+  // Watchlist of GitHub repositories "owner/name", in report order.
+  std::vector<std::string> repos{
+      "deepseek-ai/DeepGEMM",     "deepseek-ai/FlashMLA", "NVIDIA/cutlass",
+      "flashinfer-ai/flashinfer", "Dao-AILab/flash-attention", "sgl-project/sglang",
+      "vllm-project/vllm",        "NVIDIA/cutile-python",
+  };
+  // IANA timezone of the report day. Not validated here: the caller checks it
+  // against the tz database (make_report_window), which this module does not link.
+  std::string timezone = "UTC";
+  std::string language = "zh";  // report language: "zh" or "en"
+  std::string db;               // SQLite store; "" means default_db_path()
+  std::string archive_dir = "reports";  // where dated reports are archived
+};
+
+enum class ConfigOrigin { kDefault, kFile, kEnvironment, kCommandLine };
+
+// Where one value came from.
+struct ValueOrigin {
+  ConfigOrigin kind = ConfigOrigin::kDefault;
+  // kFile: "path:line"; kEnvironment: the variable name; otherwise empty.
+  std::string location;
+
+  // "default", "/home/u/.config/infradigest/config.toml:3",
+  // "environment: INFRADIGEST_DB", "command line".
+  std::string label() const;
+
+  friend bool operator==(const ValueOrigin&, const ValueOrigin&) = default;
+};
+
+struct ConfigKey;  // config_keys.h
+
+// A Config together with the origin of every key and the file it was read from.
+class LoadedConfig {
+ public:
+  // All keys at their defaults, with origin kDefault.
+  LoadedConfig();
+
+  Config config;
+  std::optional<std::string> config_file;  // the config file read, if any
+
+  // REQUIRES: `key` names an entry of config_keys().
+  const ValueOrigin& origin(std::string_view key) const;
+
+  // Validates `value` with the key's validator and stores it with `origin`.
+  // REQUIRES: type_of(value) == key.type(). On error nothing changes; the
+  // message starts with the quoted key: "'language' must be one of: ...".
+  Status assign(const ConfigKey& key, ConfigValue value, ValueOrigin origin);
+
+ private:
+  std::map<std::string, ValueOrigin, std::less<>> origins_;
+};
+
+// Reads an environment variable; nullopt when unset. Injectable so tests do
+// not touch the process environment.
+using GetEnv = std::function<std::optional<std::string>(const std::string& name)>;
+std::optional<std::string> system_getenv(const std::string& name);
+
+struct ConfigSources {
+  // --config PATH. When absent: $INFRADIGEST_CONFIG, else default_config_path()
+  // if that file exists. A file named by --config or INFRADIGEST_CONFIG must exist.
+  std::optional<std::string> config_path;
+  GetEnv getenv = system_getenv;
+};
+
+// Defaults, then the config file, then the environment. Errors carry their
+// place: "PATH:LINE: unknown key 'timzone' (did you mean 'timezone'?)",
+// "PATH:LINE:COL: <TOML syntax error>", "INFRADIGEST_LANGUAGE: 'language' must
+// be one of: zh, en (got \"fr\")". An environment variable set to "" counts
+// as unset (the shell idiom `VAR= cmd` to switch an override off).
+Result<LoadedConfig> load_config(const ConfigSources& sources);
+
+// Sets `key` from its text form (lists comma-separated, as in the environment),
+// with the key's validation, origin kCommandLine. Unknown keys get a
+// did-you-mean; the caller adds which option it was (Error::with_context).
+Status set_from_command_line(LoadedConfig& loaded, std::string_view key, std::string_view value);
+
+// One line per key, in table order: "(ORIGIN) KEY = TOML-VALUE\n", e.g.
+//   (default) timezone = "UTC"
+//   (/home/u/.config/infradigest/config.toml:3) language = "en"
+//   (environment: INFRADIGEST_DB) db = "/x.db"
+std::string render_config_show(const LoadedConfig& loaded);
+
+// $XDG_CONFIG_HOME/infradigest/config.toml, else $HOME/.config/infradigest/config.toml;
+// nullopt when neither variable is usable (XDG_* values must be absolute paths,
+// per the XDG base directory spec; relative ones are ignored).
+std::optional<std::string> default_config_path(const GetEnv& getenv = system_getenv);
+
+// $XDG_DATA_HOME/infradigest/infradigest.db, else
+// $HOME/.local/share/infradigest/infradigest.db; an error when neither is set.
+Result<std::string> default_db_path(const GetEnv& getenv = system_getenv);
+
+// config.db when set, else default_db_path().
+Result<std::string> effective_db_path(const Config& config, const GetEnv& getenv = system_getenv);
+
+}  // namespace infradigest

@@ -1,0 +1,88 @@
+#include "config/config_validators.h"
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <map>
+#include <string>
+#include <vector>
+
+#include <fmt/format.h>
+
+namespace infradigest {
+namespace {
+
+bool is_alnum(char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; }
+
+std::string lowercase(std::string_view text) {
+  std::string out(text);
+  std::transform(out.begin(), out.end(), out.begin(),
+                 [](char c) { return static_cast<char>(std::tolower(static_cast<unsigned char>(c))); });
+  return out;
+}
+
+constexpr std::array<std::string_view, 2> kLanguages = {"zh", "en"};
+
+}  // namespace
+
+Status check_repo_name(std::string_view repo) {
+  auto bad = [&] {
+    // Pasting the browser URL is the likely mistake; say how to fix it.
+    std::string hint = repo.find("github.com") != std::string_view::npos
+                           ? " without the URL part"
+                           : " (owner: letters, digits, '-'; name: letters, digits, '-', '_', '.')";
+    return make_error(fmt::format("has an invalid entry {}: expected \"owner/name\"{}",
+                                  format_toml_string(repo), hint));
+  };
+  auto slash = repo.find('/');
+  if (slash == std::string_view::npos || repo.find('/', slash + 1) != std::string_view::npos) return bad();
+  std::string_view owner = repo.substr(0, slash);
+  std::string_view name = repo.substr(slash + 1);
+  if (owner.empty() || !is_alnum(owner.front())) return bad();
+  if (!std::all_of(owner.begin(), owner.end(), [](char c) { return is_alnum(c) || c == '-'; })) return bad();
+  if (name.empty() || name == "." || name == "..") return bad();
+  if (!std::all_of(name.begin(), name.end(),
+                   [](char c) { return is_alnum(c) || c == '-' || c == '_' || c == '.'; })) {
+    return bad();
+  }
+  return {};
+}
+
+Status validate_repos(const ConfigValue& value) {
+  const auto& repos = std::get<std::vector<std::string>>(value);
+  if (repos.empty()) return make_error("must list at least one repository \"owner/name\"");
+  std::map<std::string, std::string_view> seen;  // lowercased -> as first written
+  for (const std::string& repo : repos) {
+    INFRADIGEST_TRY(check_repo_name(repo));
+    auto [it, inserted] = seen.emplace(lowercase(repo), repo);
+    if (inserted) continue;
+    if (it->second == repo) return make_error(fmt::format("lists {} twice", format_toml_string(repo)));
+    return make_error(fmt::format("lists {} twice (GitHub names are case-insensitive; first as {})",
+                                  format_toml_string(repo), format_toml_string(it->second)));
+  }
+  return {};
+}
+
+Status validate_language(const ConfigValue& value) {
+  const auto& language = std::get<std::string>(value);
+  if (std::find(kLanguages.begin(), kLanguages.end(), language) != kLanguages.end()) return {};
+  return make_error(fmt::format("must be one of: {} (got {})", fmt::join(kLanguages, ", "),
+                                format_toml_string(language)));
+}
+
+Status validate_not_empty(const ConfigValue& value) {
+  if (std::get<std::string>(value).empty()) return make_error("must not be empty");
+  return {};
+}
+
+Status validate_env_var_name(const ConfigValue& value) {
+  const auto& name = std::get<std::string>(value);
+  bool valid = !name.empty() && !std::isdigit(static_cast<unsigned char>(name.front())) &&
+               std::all_of(name.begin(), name.end(), [](char c) { return is_alnum(c) || c == '_'; });
+  if (valid) return {};
+  return make_error(
+      "must name the environment variable that holds the secret (e.g. \"OPENROUTER_API_KEY\"), "
+      "not contain the secret itself");
+}
+
+}  // namespace infradigest
