@@ -1,0 +1,25 @@
+#include "compose/composer.h"
+
+#include "compose/repo_sections.h"
+
+namespace infradigest {
+
+Report compose_report(const Activity& day, const ReportWindow& window,
+                      const std::vector<std::string>& watchlist, Language language) {
+  Report report;
+  report.window = window;
+  report.language = language;
+  report.repos = build_repo_sections(day, window, watchlist);
+  for (const auto& s : report.repos) {
+    for (const auto& i : s.items) report.date_only_items += i.date_only ? 1 : 0;
+    report.total_items += static_cast<int>(s.items.size() + s.issues.size() + s.releases.size());
+  }
+  for (const auto& i : day.issues) report.date_only_items += i.created_at.date_only() ? 1 : 0;
+  for (const auto& r : day.releases) report.date_only_items += r.published_at.date_only() ? 1 : 0;
+  report.summary = compose_summary(report);
+  report.impact = compose_impact(report);
+  report.outlook = compose_outlook(report);
+  return report;
+}
+
+}  // namespace infradigest

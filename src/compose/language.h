@@ -1,0 +1,52 @@
+// Report language and the localized words the composer and renderers use.
+// Technical terms (tags, titles) stay in English in both languages.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "analysis/classification.h"
+
+namespace infradigest {
+
+enum class Language : int { kZh = 0, kEn = 1 };
+
+std::optional<Language> parse_language(std::string_view code);  // "zh" | "en"
+std::string_view language_code(Language lang);                  // "zh" | "en"
+std::string_view html_lang(Language lang);                      // "zh-CN" | "en"
+
+// Words of one language. All user-visible fixed text lives here.
+struct Labels {
+  std::string_view title;            // "AI 基础设施日报"
+  std::string_view intro;            // "今日的 AI Infra 的新闻如下。"
+  std::string_view summary;          // "摘要"
+  std::string_view impact;           // "影响评估"
+  std::string_view details;          // "具体内容分析"
+  std::string_view conclusion;       // "总结"
+  std::string_view outlook;          // "关注要点 & 未来展望"
+  std::string_view no_updates;       // "昨日无更新。"
+  std::string_view releases;         // "发布"
+  std::string_view new_issues;       // "新 Issue"
+  std::string_view theme_hardware, theme_performance, theme_models, theme_reliability,
+      theme_maintainability, theme_cross_repo;
+  std::string_view list_separator;   // "、" | ", "
+  std::string_view clause_separator; // "；" | "; "
+  std::string_view colon;            // "：" | ": "
+  std::string_view open_paren, close_paren;  // "（" "）" | " (" ")"
+  std::string_view period;           // "。" | "."
+  std::string_view no_link;          // why an item has no link
+};
+
+const Labels& labels(Language lang);
+
+std::string_view kind_label(ChangeKind kind, Language lang);     // "问题修复" | "Fixes"
+std::string_view issue_kind_label(IssueKind kind, Language lang); // "缺陷" | "bug"
+
+// "3 个提交" / "3 commits": counted nouns.
+std::string count_commits(int n, Language lang);
+std::string count_issues(int n, Language lang);
+std::string count_releases(int n, Language lang);
+std::string count_items(int n, Language lang);
+
+}  // namespace infradigest

@@ -1,0 +1,117 @@
+#include "compose/repo_sections.h"
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "compose/importance.h"
+
+namespace infradigest {
+
+namespace {
+
+ReportItem item_from_commit(const Commit& c, const std::map<int, const PullRequest*>& prs) {
+  ReportItem item;
+  item.id = fact_id(c);
+  item.sha = c.sha;
+  item.title = c.title();
+  item.pr = c.pr_number ? c.pr_number : pr_number_from_title(item.title);
+  item.author = c.author;
+  if (c.sha) item.url = commit_url(c.repo, *c.sha);
+  else if (item.pr) item.url = pull_url(c.repo, *item.pr);
+  // The PR's labels and body sharpen classification when we have them.
+  Classification cls = classify(c);
+  if (item.pr) {
+    if (auto it = prs.find(*item.pr); it != prs.end() && !it->second->labels.empty()) {
+      Classification from_pr = classify(*it->second);
+      for (const auto& t : from_pr.tags)
+        if (std::find(cls.tags.begin(), cls.tags.end(), t) == cls.tags.end()) cls.tags.push_back(t);
+      std::sort(cls.tags.begin(), cls.tags.end());
+    }
+  }
+  item.classification = std::move(cls);
+  item.files = static_cast<int>(c.files.size());
+  for (const auto& f : c.files) {
+    if (f.additions) item.additions = item.additions.value_or(0) + *f.additions;
+    if (f.deletions) item.deletions = item.deletions.value_or(0) + *f.deletions;
+  }
+  item.date_only = c.committed_at.date_only();
+  return item;
+}
+
+ReportItem item_from_pr(const PullRequest& p) {
+  ReportItem item;
+  item.id = fact_id(p);
+  item.title = p.title;
+  item.pr = p.number;
+  item.author = p.author;
+  item.url = pull_url(p.repo, p.number);
+  item.classification = classify(p);
+  item.date_only = p.merged_at && p.merged_at->date_only();
+  return item;
+}
+
+void order_items(std::vector<ReportItem>& items) {
+  std::map<ChangeKind, size_t> rank;
+  for (size_t i = 0; i < all_change_kinds().size(); ++i) rank[all_change_kinds()[i]] = i;
+  std::stable_sort(items.begin(), items.end(), [&](const ReportItem& a, const ReportItem& b) {
+    auto ra = rank[a.classification.kind], rb = rank[b.classification.kind];
+    if (ra != rb) return ra < rb;
+    return a.importance > b.importance;
+  });
+}
+
+}  // namespace
+
+std::vector<RepoSection> build_repo_sections(const Activity& day, const ReportWindow& window,
+                                             const std::vector<std::string>& watchlist) {
+  std::vector<RepoSection> sections;
+  for (const auto& repo : watchlist) {
+    RepoSection s;
+    s.full_name = repo;
+    s.url = repo_url(repo);
+
+    std::map<int, const PullRequest*> prs;
+    for (const auto& p : day.pull_requests)
+      if (p.repo == repo) prs[p.number] = &p;
+
+    for (const auto& r : day.releases) {
+      if (r.repo != repo) continue;
+      s.releases.push_back(ReportRelease{fact_id(r), r.tag, r.name, release_url(repo, r.tag),
+                                         r.prerelease, r.body, r.pr_number});
+    }
+
+    std::set<int> prs_with_commits;
+    for (const auto& c : day.commits) {
+      if (c.repo != repo) continue;
+      ReportItem item = item_from_commit(c, prs);
+      if (item.pr) prs_with_commits.insert(*item.pr);
+      item.importance = importance(item);
+      s.items.push_back(std::move(item));
+    }
+    for (const auto& [number, p] : prs) {
+      // A merged PR whose commit is not in the window's commits, and that is
+      // not the PR behind a release, is still news of the day.
+      bool merged_today = p->merged_at && window.contains(*p->merged_at);
+      bool behind_release = std::any_of(s.releases.begin(), s.releases.end(),
+                                        [&](const ReportRelease& r) { return r.pr == number; });
+      if (!merged_today || prs_with_commits.count(number) || behind_release) continue;
+      ReportItem item = item_from_pr(*p);
+      item.importance = importance(item);
+      s.items.push_back(std::move(item));
+    }
+    order_items(s.items);
+
+    for (const auto& i : day.issues) {
+      if (i.repo != repo) continue;
+      s.issues.push_back(ReportIssue{fact_id(i), i.number, i.title, issue_url(repo, i.number),
+                                     i.author, classify(i)});
+    }
+    std::sort(s.issues.begin(), s.issues.end(),
+              [](const ReportIssue& a, const ReportIssue& b) { return a.number < b.number; });
+    sections.push_back(std::move(s));
+  }
+  return sections;
+}
+
+}  // namespace infradigest

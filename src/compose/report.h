@@ -1,0 +1,92 @@
+// Report: the composed content of one AI Infra report, as data. Renderers
+// (Markdown, JSON) only format it; every sentence carries the ids of the facts
+// it states, so it can be checked against the store.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "analysis/classification.h"
+#include "compose/language.h"
+#include "core/report_window.h"
+
+namespace infradigest {
+
+// A piece of a sentence: plain text, optionally linked or emphasised.
+enum class SpanStyle : int { kPlain = 0, kStrong = 1, kCode = 2 };
+struct Span {
+  std::string text;
+  std::string url;  // empty: no link
+  SpanStyle style = SpanStyle::kPlain;
+};
+
+// One bullet of 摘要 / 影响评估 / 总结.
+struct Statement {
+  std::vector<Span> spans;
+  std::vector<std::string> cites;  // fact ids (see model/activity.h fact_id)
+  std::string plain_text() const;  // spans joined, for JSON and checks
+};
+
+struct ImpactTheme {
+  std::string key;    // "hardware", "performance", "models", "reliability", "maintainability", "cross_repo"
+  std::string title;  // localized heading
+  std::vector<Statement> statements;
+};
+
+// A commit (or a merged PR with no commit in the window) shown in a repo section.
+struct ReportItem {
+  std::string id;
+  std::optional<std::string> sha;
+  std::string title;
+  std::string url;  // commit URL, else PR URL, else empty (source named neither)
+  std::optional<int> pr;
+  std::optional<std::string> author;
+  Classification classification;
+  std::optional<int> additions;  // summed over files with known counts
+  std::optional<int> deletions;
+  int files = 0;
+  double importance = 0;
+  bool date_only = false;
+};
+
+struct ReportIssue {
+  std::string id;
+  int number = 0;
+  std::string title;
+  std::string url;
+  std::optional<std::string> author;
+  IssueClassification classification;
+};
+
+struct ReportRelease {
+  std::string id;
+  std::string tag;
+  std::optional<std::string> name;
+  std::string url;
+  std::optional<bool> prerelease;
+  std::optional<std::string> notes;  // excerpt, as the source gives it
+  std::optional<int> pr;
+};
+
+struct RepoSection {
+  std::string full_name;
+  std::string url;
+  std::vector<ReportRelease> releases;
+  std::vector<ReportItem> items;  // grouped by kind (report order), most important first
+  std::vector<ReportIssue> issues;
+  bool empty() const { return releases.empty() && items.empty() && issues.empty(); }
+};
+
+struct Report {
+  ReportWindow window;
+  Language language = Language::kZh;
+  int date_only_items = 0;  // items whose source gave only the day
+  int total_items = 0;
+  std::vector<Statement> summary;      // 摘要
+  std::vector<ImpactTheme> impact;     // 影响评估
+  std::vector<RepoSection> repos;      // 具体内容分析, watchlist order
+  std::vector<Statement> outlook;      // 总结: 关注要点 & 未来展望
+};
+
+}  // namespace infradigest

@@ -1,0 +1,109 @@
+#include "render/json_renderer.h"
+
+#include <nlohmann/json.hpp>
+
+#include <cmath>
+
+#include "render/markdown_renderer.h"
+#include "render/markdown_text.h"
+
+namespace infradigest {
+
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+template <class T>
+Json optional(const std::optional<T>& v) {
+  return v ? Json(*v) : Json(nullptr);
+}
+
+Json tags(const std::vector<Tag>& list) {
+  Json out = Json::array();
+  for (const auto& t : list) out.push_back(Json{{"facet", facet_name(t.facet)}, {"name", t.name}});
+  return out;
+}
+
+Json statement(const Statement& s) {
+  return Json{{"text", sanitize_text(s.plain_text())},
+              {"markdown", render_markdown_inline(s)},
+              {"cites", s.cites}};
+}
+
+Json statements(const std::vector<Statement>& list) {
+  Json out = Json::array();
+  for (const auto& s : list) out.push_back(statement(s));
+  return out;
+}
+
+Json item(const ReportItem& i) {
+  return Json{{"id", i.id},
+              {"sha", optional(i.sha)},
+              {"title", sanitize_text(i.title)},
+              {"url", i.url.empty() ? Json(nullptr) : Json(i.url)},
+              {"pr", optional(i.pr)},
+              {"author", optional(i.author)},
+              {"kind", kind_name(i.classification.kind)},
+              {"tags", tags(i.classification.tags)},
+              {"breaking", i.classification.breaking},
+              {"files", i.files},
+              {"additions", optional(i.additions)},
+              {"deletions", optional(i.deletions)},
+              {"importance", std::round(i.importance * 100) / 100},
+              {"date_only", i.date_only}};
+}
+
+Json repo(const RepoSection& s) {
+  Json commits = Json::array(), issues = Json::array(), releases = Json::array();
+  for (const auto& i : s.items) commits.push_back(item(i));
+  for (const auto& i : s.issues)
+    issues.push_back(Json{{"id", i.id},
+                          {"number", i.number},
+                          {"title", sanitize_text(i.title)},
+                          {"url", i.url},
+                          {"author", optional(i.author)},
+                          {"kind", i.classification.kind == IssueKind::kBug              ? "bug"
+                                   : i.classification.kind == IssueKind::kFeatureRequest ? "feature_request"
+                                   : i.classification.kind == IssueKind::kQuestion       ? "question"
+                                                                                         : "other"},
+                          {"severe", i.classification.severe},
+                          {"tags", tags(i.classification.tags)}});
+  for (const auto& r : s.releases)
+    releases.push_back(Json{{"id", r.id},
+                            {"tag", r.tag},
+                            {"name", optional(r.name)},
+                            {"url", r.url},
+                            {"prerelease", optional(r.prerelease)},
+                            {"pr", optional(r.pr)},
+                            {"notes", optional(r.notes)}});
+  return Json{{"full_name", s.full_name},
+              {"url", s.url},
+              {"updated", !s.empty()},
+              {"releases", releases},
+              {"commits", commits},
+              {"issues", issues}};
+}
+
+}  // namespace
+
+std::string render_json(const Report& r) {
+  Json impact = Json::array();
+  for (const auto& t : r.impact)
+    impact.push_back(Json{{"theme", t.key}, {"title", t.title}, {"statements", statements(t.statements)}});
+  Json repos = Json::array();
+  for (const auto& s : r.repos) repos.push_back(repo(s));
+  Json out{{"format_version", 1},
+           {"date", format_date(r.window.date)},
+           {"timezone", r.window.timezone},
+           {"language", language_code(r.language)},
+           {"window", Json{{"start", r.window.local_rfc3339(r.window.start)},
+                           {"end", r.window.local_rfc3339(r.window.end)}}},
+           {"date_only_items", r.date_only_items},
+           {"summary", statements(r.summary)},
+           {"impact", impact},
+           {"repos", repos},
+           {"outlook", statements(r.outlook)}};
+  return out.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+}
+
+}  // namespace infradigest

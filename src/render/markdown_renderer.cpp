@@ -1,0 +1,176 @@
+#include "render/markdown_renderer.h"
+
+#include <fmt/format.h>
+
+#include <map>
+#include <sstream>
+
+#include "render/markdown_text.h"
+
+namespace infradigest {
+
+namespace {
+
+constexpr size_t kReleaseNoteLines = 6;
+
+std::string link(const std::string& text, const std::string& url) {
+  std::string safe_url = markdown_url(url);
+  if (safe_url.empty()) return escape_markdown(text);
+  return "[" + escape_markdown(text) + "](" + safe_url + ")";
+}
+
+std::string window_line(const Report& r) {
+  const bool zh = r.language == Language::kZh;
+  auto local = [&](SysSeconds t) {
+    std::string s = r.window.local_rfc3339(t);
+    return s.substr(0, 10) + " " + s.substr(11, 5);
+  };
+  std::string line = zh ? fmt::format("> 统计窗口：{} 至 {}（{}，不含结束时刻），按提交进入默认分支的时间计。",
+                                      local(r.window.start), local(r.window.end), r.window.timezone)
+                        : fmt::format("> Window: {} to {} ({}, end excluded), by when commits landed on the default branch.",
+                                      local(r.window.start), local(r.window.end), r.window.timezone);
+  if (r.date_only_items > 0)
+    line += zh ? fmt::format("其中 {} 条来源只给出日期（无具体时间），按该日期归入本日。", r.date_only_items)
+               : fmt::format(" {} items have only a date in their source (no time) and are counted on that date.",
+                             r.date_only_items);
+  return line;
+}
+
+std::string size_text(const ReportItem& i, Language lang) {
+  std::string out;
+  if (i.files > 0) out = lang == Language::kZh ? fmt::format("{} 个文件", i.files)
+                                               : fmt::format("{} file{}", i.files, i.files == 1 ? "" : "s");
+  if (i.additions || i.deletions) {
+    if (!out.empty()) out += lang == Language::kZh ? "，" : ", ";
+    out += fmt::format("+{}/−{}", i.additions.value_or(0), i.deletions.value_or(0));
+  }
+  return out;
+}
+
+std::string tags_text(const std::vector<Tag>& tags, Language lang) {
+  std::string out;
+  for (const auto& t : tags) {
+    if (!out.empty()) out += labels(lang).list_separator;
+    out += t.name;
+  }
+  return escape_markdown(out);
+}
+
+void render_item(std::ostream& out, const std::string& repo, const ReportItem& i, Language lang) {
+  const auto& L = labels(lang);
+  out << "- " << link(i.title, i.url);
+  if (i.sha) out << " · " << markdown_code(i.sha->substr(0, 7));
+  if (i.pr && i.url != pull_url(repo, *i.pr)) out << " · " << link(fmt::format("#{}", *i.pr), pull_url(repo, *i.pr));
+  if (i.author) out << " · " << escape_markdown(*i.author);
+  if (auto size = size_text(i, lang); !size.empty()) out << " · " << size;
+  if (!i.classification.tags.empty())
+    out << " · " << (lang == Language::kZh ? "标签：" : "tags: ") << tags_text(i.classification.tags, lang);
+  if (i.url.empty()) out << " " << L.open_paren << L.no_link << L.close_paren;
+  out << "\n";
+}
+
+void render_release(std::ostream& out, const std::string& repo, const ReportRelease& r, Language lang) {
+  out << "- " << link(r.name && *r.name != r.tag ? r.tag + " " + *r.name : r.tag, r.url);
+  if (r.prerelease.value_or(false)) out << (lang == Language::kZh ? "（预发布）" : " (pre-release)");
+  if (r.pr) out << " · " << link(fmt::format("#{}", *r.pr), pull_url(repo, *r.pr));
+  out << "\n";
+  if (!r.notes) return;
+  std::istringstream notes(*r.notes);
+  std::string line;
+  size_t shown = 0, total = 0;
+  while (std::getline(notes, line)) {
+    std::string clean = sanitize_text(line);
+    while (!clean.empty() && (clean.front() == '-' || clean.front() == '*' || clean.front() == ' '))
+      clean.erase(0, 1);
+    if (clean.empty()) continue;
+    ++total;
+    if (shown < kReleaseNoteLines) {
+      out << "  - " << escape_markdown(clean) << "\n";
+      ++shown;
+    }
+  }
+  if (total > shown)
+    out << "  - " << (lang == Language::kZh ? fmt::format("发布说明另有 {} 行，见发布页。", total - shown)
+                                            : fmt::format("{} more lines in the release notes.", total - shown))
+        << "\n";
+}
+
+void render_issue(std::ostream& out, const ReportIssue& i, Language lang) {
+  out << "- " << link(fmt::format("#{} {}", i.number, i.title), i.url);
+  if (i.author) out << " · " << escape_markdown(*i.author);
+  out << " · " << issue_kind_label(i.classification.kind, lang);
+  if (i.classification.severe) out << (lang == Language::kZh ? "（严重）" : " (severe)");
+  if (!i.classification.tags.empty())
+    out << " · " << (lang == Language::kZh ? "标签：" : "tags: ") << tags_text(i.classification.tags, lang);
+  out << "\n";
+}
+
+void render_repo(std::ostream& out, const RepoSection& s, Language lang) {
+  const auto& L = labels(lang);
+  out << "### " << escape_markdown(s.full_name) << "\n";
+  if (s.empty()) {
+    out << L.no_updates << "\n\n";
+    return;
+  }
+  if (!s.releases.empty()) {
+    out << "**" << L.releases << "**\n\n";
+    for (const auto& r : s.releases) render_release(out, s.full_name, r, lang);
+    out << "\n";
+  }
+  std::map<ChangeKind, int> counts;
+  for (const auto& i : s.items) ++counts[i.classification.kind];
+  for (auto kind : all_change_kinds()) {
+    if (!counts[kind]) continue;
+    out << "**" << kind_label(kind, lang) << "**" << L.open_paren << counts[kind] << L.close_paren << "\n\n";
+    for (const auto& i : s.items)
+      if (i.classification.kind == kind) render_item(out, s.full_name, i, lang);
+    out << "\n";
+  }
+  if (!s.issues.empty()) {
+    out << "**" << L.new_issues << "**" << L.open_paren << s.issues.size() << L.close_paren << "\n\n";
+    for (const auto& i : s.issues) render_issue(out, i, lang);
+    out << "\n";
+  }
+}
+
+void render_statements(std::ostream& out, const std::vector<Statement>& statements) {
+  for (const auto& s : statements) out << "- " << render_markdown_inline(s) << "\n";
+}
+
+}  // namespace
+
+std::string render_markdown_inline(const Statement& statement) {
+  std::string out;
+  for (const auto& span : statement.spans) {
+    std::string piece = span.url.empty() ? escape_markdown(span.text) : link(span.text, span.url);
+    if (span.style == SpanStyle::kStrong) piece = "**" + piece + "**";
+    if (span.style == SpanStyle::kCode) piece = markdown_code(span.text);
+    out += piece;
+  }
+  return out;
+}
+
+std::string render_markdown(const Report& r) {
+  const auto& L = labels(r.language);
+  std::ostringstream out;
+  out << "# " << L.title << " · " << format_date(r.window.date) << "\n\n";
+  out << L.intro << "\n\n";
+  out << window_line(r) << "\n\n";
+  out << "## " << L.summary << "\n\n";
+  render_statements(out, r.summary);
+  out << "\n## " << L.impact << "\n\n";
+  if (r.impact.empty())
+    out << (r.language == Language::kZh ? "今日无可评估的变更。\n" : "Nothing to assess today.\n");
+  for (const auto& theme : r.impact) {
+    out << "### " << theme.title << "\n\n";
+    render_statements(out, theme.statements);
+    out << "\n";
+  }
+  out << "## " << L.details << "\n\n";
+  for (const auto& s : r.repos) render_repo(out, s, r.language);
+  out << "## " << L.conclusion << "\n\n### " << L.outlook << "\n\n";
+  render_statements(out, r.outlook);
+  return out.str();
+}
+
+}  // namespace infradigest

@@ -1,0 +1,16 @@
+// Renders a Report as Markdown in the reference report's shape: title line,
+// 摘要, 影响评估, 具体内容分析 (one section per watched repo), 总结.
+#pragma once
+
+#include <string>
+
+#include "compose/report.h"
+
+namespace infradigest {
+
+std::string render_markdown(const Report& report);
+
+// One statement as Markdown inline text (links, emphasis; text escaped).
+std::string render_markdown_inline(const Statement& statement);
+
+}  // namespace infradigest
