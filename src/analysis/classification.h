@@ -40,6 +40,10 @@ struct Tag {
   friend auto operator<=>(const Tag&, const Tag&) = default;
 };
 
+// Every tag the classifier can give: hardware, then technique, then model,
+// each in display order.
+const std::vector<Tag>& canonical_tags();
+
 struct Classification {
   ChangeKind kind = ChangeKind::kChore;
   std::vector<Tag> tags;             // sorted, unique
@@ -54,6 +58,7 @@ Classification classify_text(std::string_view title, std::string_view body,
                              const std::vector<FileChange>& files);
 
 enum class IssueKind : int { kBug = 0, kFeatureRequest = 1, kQuestion = 2, kOther = 3 };
+std::string_view issue_kind_name(IssueKind kind);  // "bug", "feature request", "question", "other"
 
 struct IssueClassification {
   IssueKind kind = IssueKind::kOther;

@@ -1,5 +1,73 @@
 #include "cli/application.h"
 
+#include <exception>
+#include <iostream>
+#include <vector>
+
+#include "cli/command.h"
+#include "cli/global_options.h"
+#include "config/did_you_mean.h"
+
 namespace infradigest {
-int run_application(int, char**) { return 0; }  // replaced below by the command table
+
+namespace {
+
+const Command* find_command(std::string_view name) {
+  for (const auto& c : commands())
+    if (c.name == name) return &c;
+  return nullptr;
+}
+
+int dispatch(int argc, char** argv) {
+  std::vector<std::string> args(argv + 1, argv + argc);
+  auto globals = extract_global_options(args);
+  if (!globals) {
+    std::cerr << "infradigest: error: " << globals.error().message << "\n"
+              << "Run 'infradigest help' for usage.\n";
+    return static_cast<int>(ExitStatus::kUsage);
+  }
+  ConfigSources sources;
+  sources.config_path = globals->config_path;
+  auto config = load_config(sources);
+  if (!config) {
+    std::cerr << "infradigest: error: " << config.error().message << "\n";
+    return static_cast<int>(ExitStatus::kUsage);
+  }
+  if (globals->db_path) {
+    if (auto s = set_from_command_line(*config, "db", *globals->db_path); !s) {
+      std::cerr << "infradigest: error: --db: " << s.error().message << "\n";
+      return static_cast<int>(ExitStatus::kUsage);
+    }
+  }
+  CommandContext context{std::move(*config), globals->now, std::cout, std::cerr};
+
+  if (args.empty() || args[0] == "-h" || args[0] == "--help") return static_cast<int>(run_help(context, {}));
+  if (args[0] == "--version") return static_cast<int>(run_version(context, {}));
+  const std::string name = args[0];
+  const Command* command = find_command(name);
+  if (!command) {
+    std::vector<std::string_view> names;
+    for (const auto& c : commands()) names.push_back(c.name);
+    std::cerr << "infradigest: unknown command '" << name << "'";
+    if (auto guess = did_you_mean(name, names)) std::cerr << " (did you mean '" << *guess << "'?)";
+    std::cerr << "\nRun 'infradigest help' for the list of commands.\n";
+    return static_cast<int>(ExitStatus::kUsage);
+  }
+  args.erase(args.begin());
+  return static_cast<int>(command->run(context, std::move(args)));
+}
+
+}  // namespace
+
+int run_application(int argc, char** argv) {
+  try {
+    return dispatch(argc, argv);
+  } catch (const std::exception& e) {
+    std::cerr << "infradigest: internal error: " << e.what() << "\n";
+  } catch (...) {
+    std::cerr << "infradigest: internal error\n";
+  }
+  return static_cast<int>(ExitStatus::kFailure);
+}
+
 }  // namespace infradigest

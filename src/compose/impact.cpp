@@ -89,38 +89,81 @@ std::vector<Statement> reliability(const Report& r) {
   const auto& L = labels(r.language);
   bool any = false;
   for (const auto& s : r.repos) {
-    int bugs = 0;
-    for (const auto& i : s.issues) bugs += i.classification.kind == IssueKind::kBug ? 1 : 0;
-    if (!bugs) continue;
+    std::vector<const ReportIssue*> bugs;
+    for (const auto& i : s.issues)
+      if (i.classification.kind == IssueKind::kBug) bugs.push_back(&i);
+    if (bugs.empty()) continue;
     if (!any) b.strong(r.language == Language::kZh ? "新缺陷报告" : "New bug reports").text(std::string(L.colon));
     else b.text(std::string(L.clause_separator));
     any = true;
-    b.text(s.full_name + " " + std::to_string(bugs));
-    for (const auto& i : s.issues)
-      if (i.classification.kind == IssueKind::kBug) b.cite(i.id);
+    b.text(s.full_name + " " + count_items(static_cast<int>(bugs.size()), r.language) + std::string(L.open_paren));
+    for (size_t k = 0; k < bugs.size(); ++k) {
+      if (k) b.text(std::string(L.list_separator));
+      b.link("#" + std::to_string(bugs[k]->number), bugs[k]->url, bugs[k]->id);
+    }
+    b.text(std::string(L.close_paren));
   }
   if (any) out.push_back(b.text(std::string(L.period)).build());
   return out;
 }
 
-// Tags (any facet) that moved in two or more repos today.
+// Tags that moved in two or more repos today, most widespread first. Compact
+// (repos and counts, no links: the items are linked in their own sections),
+// and capped, because broad tags like Attention move everywhere every day.
 std::vector<Statement> cross_repo(const Report& r) {
-  std::map<Tag, std::set<std::string>> repos_by_tag;
+  constexpr size_t kMaxSignals = 8;
+  struct Signal {
+    Tag tag;
+    std::map<std::string, std::vector<std::string>> ids_by_repo;
+    size_t items = 0;
+  };
+  std::map<Tag, Signal> signals;
   for (const auto& s : r.repos)
     for (const auto& i : s.items)
-      for (const auto& t : i.classification.tags) repos_by_tag[t].insert(s.full_name);
-  std::vector<std::pair<Tag, size_t>> shared;
-  for (const auto& [tag, repos] : repos_by_tag)
-    if (repos.size() >= 2) shared.emplace_back(tag, repos.size());
-  std::stable_sort(shared.begin(), shared.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
+      for (const auto& t : i.classification.tags) {
+        auto& sig = signals[t];
+        sig.tag = t;
+        sig.ids_by_repo[s.full_name].push_back(i.id);
+        ++sig.items;
+      }
+  std::vector<const Signal*> shared;
+  for (const auto& [tag, sig] : signals)
+    if (sig.ids_by_repo.size() >= 2) shared.push_back(&sig);
+  std::stable_sort(shared.begin(), shared.end(), [](const Signal* a, const Signal* b) {
+    if (a->ids_by_repo.size() != b->ids_by_repo.size()) return a->ids_by_repo.size() > b->ids_by_repo.size();
+    if (a->tag.facet != b->tag.facet) return a->tag.facet < b->tag.facet;  // hardware, then technique, then model
+    return a->items > b->items;
+  });
+  const auto& L = labels(r.language);
   std::vector<Statement> out;
-  for (const auto& [tag, n] : shared) {
+  for (size_t k = 0; k < shared.size() && k < kMaxSignals; ++k) {
+    const Signal& sig = *shared[k];
     StatementBuilder b;
-    b.strong(tag.name)
-        .text(r.language == Language::kZh ? fmt::format("（{}）在 {} 个仓库同时推进：", facet_name(tag.facet), n)
-                                          : fmt::format(" ({}) moved in {} repositories: ", facet_name(tag.facet), n));
-    append_by_repo(b, r, [&](const ReportItem& i) { return has_tag(i, tag); });
-    out.push_back(b.text(std::string(labels(r.language).period)).build());
+    b.strong(sig.tag.name).text(std::string(L.open_paren) + std::string(facet_label(sig.tag.facet, r.language)) +
+                                std::string(L.close_paren) + std::string(L.colon));
+    bool first = true;
+    for (const auto& section : r.repos) {  // watchlist order
+      auto it = sig.ids_by_repo.find(section.full_name);
+      if (it == sig.ids_by_repo.end()) continue;
+      if (!first) b.text(std::string(L.list_separator));
+      first = false;
+      b.text(section.full_name + " " + count_items(static_cast<int>(it->second.size()), r.language));
+      for (const auto& id : it->second) b.cite(id);
+    }
+    out.push_back(b.text(std::string(L.period)).build());
+  }
+  if (shared.size() > kMaxSignals) {
+    StatementBuilder b;
+    std::string rest;
+    for (size_t k = kMaxSignals; k < shared.size(); ++k) {
+      if (!rest.empty()) rest += L.list_separator;
+      rest += shared[k]->tag.name;
+    }
+    out.push_back(b.text(r.language == Language::kZh ? "另有 " + std::to_string(shared.size() - kMaxSignals) +
+                                                           " 个标签也在多个仓库出现：" + rest + "。"
+                                                     : std::to_string(shared.size() - kMaxSignals) +
+                                                           " more tags moved in several repositories: " + rest + ".")
+                      .build());
   }
   return out;
 }

@@ -57,6 +57,16 @@ std::string_view issue_kind_label(IssueKind kind, Language lang) {
   return "?";
 }
 
+std::string_view facet_label(TagFacet facet, Language lang) {
+  const bool zh = lang == Language::kZh;
+  switch (facet) {
+    case TagFacet::kHardware: return zh ? "硬件" : "hardware";
+    case TagFacet::kTechnique: return zh ? "技术" : "technique";
+    case TagFacet::kModel: return zh ? "模型" : "model";
+  }
+  return "?";
+}
+
 namespace {
 std::string counted(int n, Language lang, const char* zh_unit, const char* en_one, const char* en_many) {
   if (lang == Language::kZh) return fmt::format("{} {}", n, zh_unit);

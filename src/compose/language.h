@@ -42,6 +42,7 @@ const Labels& labels(Language lang);
 
 std::string_view kind_label(ChangeKind kind, Language lang);     // "问题修复" | "Fixes"
 std::string_view issue_kind_label(IssueKind kind, Language lang); // "缺陷" | "bug"
+std::string_view facet_label(TagFacet facet, Language lang);      // "硬件" | "hardware"
 
 // "3 个提交" / "3 commits": counted nouns.
 std::string count_commits(int n, Language lang);

@@ -10,12 +10,22 @@ namespace infradigest {
 
 namespace {
 
+// "Fix X (#12)" shows as "Fix X" when the item links PR 12 on its own.
+std::string display_title(const std::string& title, std::optional<int> pr) {
+  static const std::string kOpen = " (#";
+  if (!pr || !title.ends_with(")")) return title;
+  const std::string suffix = kOpen + std::to_string(*pr) + ")";
+  if (title.size() > suffix.size() && title.ends_with(suffix)) return title.substr(0, title.size() - suffix.size());
+  return title;
+}
+
 ReportItem item_from_commit(const Commit& c, const std::map<int, const PullRequest*>& prs) {
   ReportItem item;
   item.id = fact_id(c);
   item.sha = c.sha;
   item.title = c.title();
   item.pr = c.pr_number ? c.pr_number : pr_number_from_title(item.title);
+  item.display_title = display_title(item.title, item.pr);
   item.author = c.author;
   if (c.sha) item.url = commit_url(c.repo, *c.sha);
   else if (item.pr) item.url = pull_url(c.repo, *item.pr);
@@ -44,6 +54,7 @@ ReportItem item_from_pr(const PullRequest& p) {
   item.id = fact_id(p);
   item.title = p.title;
   item.pr = p.number;
+  item.display_title = display_title(item.title, item.pr);
   item.author = p.author;
   item.url = pull_url(p.repo, p.number);
   item.classification = classify(p);

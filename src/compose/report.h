@@ -38,7 +38,8 @@ struct ImpactTheme {
 struct ReportItem {
   std::string id;
   std::optional<std::string> sha;
-  std::string title;
+  std::string title;          // as the source gives it
+  std::string display_title;  // title without a trailing "(#N)" that `pr` shows anyway
   std::string url;  // commit URL, else PR URL, else empty (source named neither)
   std::optional<int> pr;
   std::optional<std::string> author;

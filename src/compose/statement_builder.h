@@ -15,7 +15,7 @@ class StatementBuilder {
   StatementBuilder& code(std::string t);
   // A linked mention of a fact; cites `id`. An empty url renders as plain text.
   StatementBuilder& link(std::string t, std::string url, const std::string& id);
-  StatementBuilder& item(const ReportItem& item) { return link(item.title, item.url, item.id); }
+  StatementBuilder& item(const ReportItem& item) { return link(item.display_title, item.url, item.id); }
   StatementBuilder& cite(const std::string& id);
   bool empty() const { return s_.spans.empty(); }
   Statement build() { return std::move(s_); }

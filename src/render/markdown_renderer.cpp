@@ -58,9 +58,9 @@ std::string tags_text(const std::vector<Tag>& tags, Language lang) {
 
 void render_item(std::ostream& out, const std::string& repo, const ReportItem& i, Language lang) {
   const auto& L = labels(lang);
-  out << "- " << link(i.title, i.url);
+  out << "- " << link(i.display_title, i.url);
   if (i.sha) out << " · " << markdown_code(i.sha->substr(0, 7));
-  if (i.pr && i.url != pull_url(repo, *i.pr)) out << " · " << link(fmt::format("#{}", *i.pr), pull_url(repo, *i.pr));
+  if (i.pr) out << " · " << link(fmt::format("#{}", *i.pr), pull_url(repo, *i.pr));
   if (i.author) out << " · " << escape_markdown(*i.author);
   if (auto size = size_text(i, lang); !size.empty()) out << " · " << size;
   if (!i.classification.tags.empty())

@@ -22,18 +22,14 @@ size_t utf8_length(std::string_view s, size_t i) {
 std::string sanitize_text(std::string_view text) {
   std::string out;
   out.reserve(text.size());
+  // Newlines and tabs become one space, emitted only before the next visible
+  // character, so text never ends with a space it did not have.
+  bool pending_space = false;
   for (size_t i = 0; i < text.size();) {
     size_t n = utf8_length(text, i);
-    if (n == 0) {
-      out += "\xEF\xBF\xBD";
-      ++i;
-      continue;
-    }
     auto c = static_cast<unsigned char>(text[i]);
     if (n == 1 && (c < 0x20 || c == 0x7F)) {
-      if (c == '\n' || c == '\t' || c == '\r') {
-        if (!out.empty() && out.back() != ' ') out += ' ';
-      }
+      if (c == '\n' || c == '\t' || c == '\r') pending_space = !out.empty() && out.back() != ' ';
       ++i;
       continue;
     }
@@ -42,10 +38,16 @@ std::string sanitize_text(std::string_view text) {
       i += 2;
       continue;
     }
+    if (pending_space) out += ' ';
+    pending_space = false;
+    if (n == 0) {
+      out += "\xEF\xBF\xBD";
+      ++i;
+      continue;
+    }
     out.append(text.substr(i, n));
     i += n;
   }
-  while (!out.empty() && out.back() == ' ') out.pop_back();
   return out;
 }
 

@@ -8,7 +8,7 @@
 namespace infradigest {
 
 // Removes control characters (terminal escapes, NUL...) and folds newlines and
-// tabs into spaces. Invalid UTF-8 bytes become U+FFFD.
+// tabs into single spaces between words (never at the end). Invalid UTF-8 bytes become U+FFFD.
 std::string sanitize_text(std::string_view text);
 
 // sanitize_text, then backslash-escapes the characters that could start

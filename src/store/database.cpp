@@ -14,9 +14,9 @@ Error sqlite_error(sqlite3* db, const std::string& what) {
 }
 }  // namespace
 
-void Statement::finalize(sqlite3_stmt* stmt) { sqlite3_finalize(stmt); }
+void SqlStatement::finalize(sqlite3_stmt* stmt) { sqlite3_finalize(stmt); }
 
-Statement& Statement::bind(int index, const std::optional<std::string>& value) {
+SqlStatement& SqlStatement::bind(int index, const std::optional<std::string>& value) {
   if (value)
     sqlite3_bind_text(stmt_.get(), index, value->data(), static_cast<int>(value->size()),
                       SQLITE_TRANSIENT);
@@ -25,11 +25,11 @@ Statement& Statement::bind(int index, const std::optional<std::string>& value) {
   return *this;
 }
 
-Statement& Statement::bind(int index, const std::string& value) {
+SqlStatement& SqlStatement::bind(int index, const std::string& value) {
   return bind(index, std::optional<std::string>(value));
 }
 
-Statement& Statement::bind(int index, std::optional<long long> value) {
+SqlStatement& SqlStatement::bind(int index, std::optional<long long> value) {
   if (value)
     sqlite3_bind_int64(stmt_.get(), index, *value);
   else
@@ -37,18 +37,18 @@ Statement& Statement::bind(int index, std::optional<long long> value) {
   return *this;
 }
 
-Statement& Statement::bind(int index, std::optional<int> value) {
+SqlStatement& SqlStatement::bind(int index, std::optional<int> value) {
   return bind(index, value ? std::optional<long long>(*value) : std::nullopt);
 }
 
-Result<bool> Statement::step() {
+Result<bool> SqlStatement::step() {
   int rc = sqlite3_step(stmt_.get());
   if (rc == SQLITE_ROW) return true;
   if (rc == SQLITE_DONE) return false;
   return sqlite_error(db_, std::string("SQL step failed (") + sqlite3_sql(stmt_.get()) + ")");
 }
 
-Status Statement::run() {
+Status SqlStatement::run() {
   for (;;) {
     auto more = step();
     if (!more) return more.error();
@@ -58,18 +58,18 @@ Status Statement::run() {
   return {};
 }
 
-void Statement::reset() {
+void SqlStatement::reset() {
   sqlite3_reset(stmt_.get());
   sqlite3_clear_bindings(stmt_.get());
 }
 
-std::optional<std::string> Statement::text(int column) const {
+std::optional<std::string> SqlStatement::text(int column) const {
   if (sqlite3_column_type(stmt_.get(), column) == SQLITE_NULL) return std::nullopt;
   const auto* p = reinterpret_cast<const char*>(sqlite3_column_text(stmt_.get(), column));
   return std::string(p, static_cast<size_t>(sqlite3_column_bytes(stmt_.get(), column)));
 }
 
-std::optional<long long> Statement::integer(int column) const {
+std::optional<long long> SqlStatement::integer(int column) const {
   if (sqlite3_column_type(stmt_.get(), column) == SQLITE_NULL) return std::nullopt;
   return sqlite3_column_int64(stmt_.get(), column);
 }
@@ -101,11 +101,11 @@ Status Database::exec(const std::string& sql) {
   return make_error("SQL failed: " + text);
 }
 
-Result<Statement> Database::prepare(const std::string& sql) {
+Result<SqlStatement> Database::prepare(const std::string& sql) {
   sqlite3_stmt* stmt = nullptr;
   if (sqlite3_prepare_v2(db_.get(), sql.c_str(), -1, &stmt, nullptr) != SQLITE_OK)
     return sqlite_error(db_.get(), "cannot prepare SQL (" + sql + ")");
-  return Statement(db_.get(), stmt);
+  return SqlStatement(db_.get(), stmt);
 }
 
 long long Database::last_insert_rowid() const { return sqlite3_last_insert_rowid(db_.get()); }

@@ -13,18 +13,18 @@ struct sqlite3_stmt;
 
 namespace infradigest {
 
-class Statement {
+class SqlStatement {
  public:
-  Statement(sqlite3* db, sqlite3_stmt* stmt) : db_(db), stmt_(stmt, &finalize) {}
+  SqlStatement(sqlite3* db, sqlite3_stmt* stmt) : db_(db), stmt_(stmt, &finalize) {}
 
   // Binds by 1-based index; nullopt binds NULL.
-  Statement& bind(int index, const std::optional<std::string>& value);
-  Statement& bind(int index, const std::string& value);
-  Statement& bind(int index, const char* value) { return bind(index, std::string(value)); }
-  Statement& bind(int index, std::optional<long long> value);
-  Statement& bind(int index, long long value) { return bind(index, std::optional<long long>(value)); }
-  Statement& bind(int index, int value) { return bind(index, static_cast<long long>(value)); }
-  Statement& bind(int index, std::optional<int> value);
+  SqlStatement& bind(int index, const std::optional<std::string>& value);
+  SqlStatement& bind(int index, const std::string& value);
+  SqlStatement& bind(int index, const char* value) { return bind(index, std::string(value)); }
+  SqlStatement& bind(int index, std::optional<long long> value);
+  SqlStatement& bind(int index, long long value) { return bind(index, std::optional<long long>(value)); }
+  SqlStatement& bind(int index, int value) { return bind(index, static_cast<long long>(value)); }
+  SqlStatement& bind(int index, std::optional<int> value);
 
   // Advances: true when a row is available, false when done.
   Result<bool> step();
@@ -49,7 +49,7 @@ class Database {
   static Result<Database> open(const std::string& path);
 
   Status exec(const std::string& sql);
-  Result<Statement> prepare(const std::string& sql);
+  Result<SqlStatement> prepare(const std::string& sql);
   long long last_insert_rowid() const;
   int changes() const;
   const std::string& path() const { return path_; }

@@ -1,0 +1,94 @@
+// The classification rule table: plain data that classifier.cpp compiles once
+// and applies. Every decision the classifier makes comes from a row here, and
+// every row that fires is named in Classification::reasons.
+#pragma once
+
+#include <span>
+#include <string_view>
+
+#include "analysis/classification.h"
+
+namespace infradigest::rules {
+
+// Which parts of an item a pattern reads (bit flags, combinable).
+enum Field : unsigned {
+  kTitle = 1u << 0,
+  kBody = 1u << 1,       // commit message after the title; PR body
+  kPath = 1u << 2,       // changed file paths
+  kAddedPath = 1u << 3,  // paths of files the change adds
+  kLabel = 1u << 4,      // PR and issue labels
+};
+
+// Where in a field the words must sit.
+enum class Anchor {
+  kAnywhere,   // at token boundaries anywhere
+  kLead,       // at the title's first word, after [tags], (scopes) and "type:"
+  kPrefix,     // the whole conventional-commit type: "fix", "chore(deps)", "feat!"
+  kBracket,    // one whole [tag] entry: "Perf" of "[Perf]", "Sm100" of "[Fwd,Sm100]"
+  kEveryPath,  // every changed file (at least one) contains one of the words
+};
+
+// Words use the KeywordSet syntax (keyword_matcher.h): '|' between
+// alternatives, '-' an optional separator, '#' digits, '*' an open end.
+struct Pattern {
+  unsigned fields = kTitle;
+  Anchor anchor = Anchor::kAnywhere;
+  std::string_view words;
+  std::string_view also;    // when set, one of these must appear in the same text too
+  std::string_view except;  // hits overlapping one of these do not count
+};
+
+// Kind precedence: the highest firing rule decides; among equals, the hit
+// that comes first in the title, then the earlier row of the table.
+namespace precedence {
+constexpr int kReverts = 100;      // a revert undoes whatever it reverts
+constexpr int kExplicit = 90;      // the author said so: "fix:", "[Perf]", "[CI]"
+constexpr int kReleases = 56;      // "v4.4.1 update", "bump version to 0.6.4": above deps, as
+constexpr int kDependencies = 55;  // both bump versions; bumps touch build files by nature
+constexpr int kOnlyPaths = 50;     // every file is docs / tests / CI: stronger than a verb
+constexpr int kTopic = 47;         // the title is about docs: "Fix typo in docs", "Update README"
+constexpr int kPhrase = 45;        // two words together: "eliminate ... op", "add ... test"
+constexpr int kVerb = 40;          // "Fix", "Add", "Optimize", "Refactor" ...
+constexpr int kLabelled = 38;      // PR labels are often added by bots from the paths
+constexpr int kNewFile = 30;       // nothing else said anything, but the change adds code
+}  // namespace precedence
+
+struct KindRule {
+  int precedence = 0;
+  ChangeKind kind = ChangeKind::kChore;
+  Pattern when;
+};
+
+// Tags from paths need support from a quarter of the changed files, so a
+// commit touching 40 files is not tagged by one of them.
+struct TagRule {
+  TagFacet facet = TagFacet::kTechnique;
+  std::string_view tag;  // one of canonical_tags()
+  Pattern when;
+};
+
+struct IssueKindRule {
+  int precedence = 0;
+  IssueKind kind = IssueKind::kOther;
+  Pattern when;
+};
+
+// A yes/no property: breaking (commits, PRs) or severe (issues).
+struct FlagRule {
+  Pattern when;
+};
+
+struct CanonicalTag {
+  TagFacet facet = TagFacet::kTechnique;
+  std::string_view name;
+};
+
+std::span<const KindRule> kind_rules();
+std::span<const TagRule> tag_rules();
+std::span<const FlagRule> breaking_rules();
+std::span<const IssueKindRule> issue_kind_rules();
+std::span<const FlagRule> severe_rules();
+// The tag vocabulary, hardware then technique then model, in display order.
+std::span<const CanonicalTag> canonical_tags();
+
+}  // namespace infradigest::rules

@@ -1,0 +1,241 @@
+// The classification engine: compiles the rule table once and applies it.
+// All vocabulary lives in classification_rules.cpp, matching in
+// rule_pattern.cpp; this file only knows how precedence picks a winner.
+#include <algorithm>
+#include <optional>
+
+#include "analysis/classification.h"
+#include "analysis/classification_rules.h"
+#include "analysis/rule_pattern.h"
+
+namespace infradigest {
+
+namespace {
+
+template <typename Rule>
+struct CompiledRule {
+  const Rule* rule;
+  CompiledPattern pattern;
+};
+
+template <typename Rule>
+std::vector<CompiledRule<Rule>> compile(std::span<const Rule> table) {
+  std::vector<CompiledRule<Rule>> out;
+  out.reserve(table.size());
+  for (const Rule& rule : table) out.push_back({&rule, CompiledPattern(rule.when)});
+  return out;
+}
+
+struct RuleBook {
+  std::vector<CompiledRule<rules::KindRule>> kinds = compile(rules::kind_rules());
+  std::vector<CompiledRule<rules::TagRule>> tags = compile(rules::tag_rules());
+  std::vector<CompiledRule<rules::FlagRule>> breaking = compile(rules::breaking_rules());
+  std::vector<CompiledRule<rules::IssueKindRule>> issue_kinds = compile(rules::issue_kind_rules());
+  std::vector<CompiledRule<rules::FlagRule>> severe = compile(rules::severe_rules());
+};
+
+// Compiled on first use; immutable afterwards, so classification is thread-safe.
+const RuleBook& rule_book() {
+  static const RuleBook book;
+  return book;
+}
+
+// Picks the winning kind among the rules that fire and explains every one of
+// them. Returns std::nullopt when no rule fires.
+template <typename Kind, typename Rule, typename NameOf>
+std::optional<Kind> decide_kind(const std::vector<CompiledRule<Rule>>& rules, const RuleSubject& s,
+                                NameOf name_of, std::vector<std::string>* reasons) {
+  struct Fired {
+    int precedence;
+    std::size_t position;
+    Kind kind;
+    std::string description;
+  };
+  std::vector<Fired> fired;
+  for (const auto& [rule, pattern] : rules) {
+    if (auto e = pattern.match(s))
+      fired.push_back({rule->precedence, e->position, rule->kind, e->description});
+  }
+  if (fired.empty()) return std::nullopt;
+  // stable_sort keeps table order among equal precedence and position.
+  std::stable_sort(fired.begin(), fired.end(), [](const Fired& a, const Fired& b) {
+    return a.precedence != b.precedence ? a.precedence > b.precedence : a.position < b.position;
+  });
+  if (reasons) {
+    for (std::size_t i = 0; i < fired.size(); ++i) {
+      reasons->push_back(std::string(i == 0 ? "" : "(outranked) ") + "kind=" +
+                         std::string(name_of(fired[i].kind)) + ": " + fired[i].description);
+    }
+  }
+  return fired.front().kind;
+}
+
+std::vector<Tag> decide_tags(const RuleSubject& s, std::vector<std::string>* reasons) {
+  std::vector<Tag> tags;
+  for (const auto& [rule, pattern] : rule_book().tags) {
+    auto e = pattern.match(s);
+    if (!e) continue;
+    tags.push_back(Tag{rule->facet, std::string(rule->tag)});
+    if (reasons) reasons->push_back("tag " + std::string(rule->tag) + ": " + e->description);
+  }
+  std::sort(tags.begin(), tags.end());
+  tags.erase(std::unique(tags.begin(), tags.end()), tags.end());
+  return tags;
+}
+
+bool any_fires(const std::vector<CompiledRule<rules::FlagRule>>& rules, const RuleSubject& s,
+               std::string_view flag, std::vector<std::string>* reasons) {
+  bool fires = false;
+  for (const auto& compiled : rules) {
+    auto e = compiled.pattern.match(s);
+    if (!e) continue;
+    fires = true;
+    if (!reasons) break;
+    reasons->push_back(std::string(flag) + ": " + e->description);
+  }
+  return fires;
+}
+
+Classification classify_subject(const RuleSubject& s) {
+  Classification c;
+  c.kind = decide_kind<ChangeKind>(rule_book().kinds, s, kind_name, &c.reasons)
+               .value_or(ChangeKind::kChore);
+  if (c.reasons.empty()) c.reasons.push_back("kind=chore: no kind rule fired");
+  c.tags = decide_tags(s, &c.reasons);
+  c.breaking = any_fires(rule_book().breaking, s, "breaking", &c.reasons);
+  return c;
+}
+
+std::string_view trim(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r'))
+    s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r'))
+    s.remove_suffix(1);
+  return s;
+}
+
+// "Merge pull request #3022 from tridao/nvvm_fmin" says nothing; the PR title
+// GitHub puts on the first line of the body does.
+std::string_view merged_pr_title(std::string_view title, std::string_view body) {
+  if (!title.starts_with("Merge pull request ") && !title.starts_with("Merge branch ")) return {};
+  while (!body.empty()) {
+    const std::size_t nl = body.find('\n');
+    std::string_view line = trim(body.substr(0, nl));
+    if (!line.empty()) return line;
+    body = nl == std::string_view::npos ? std::string_view{} : body.substr(nl + 1);
+  }
+  return {};
+}
+
+}  // namespace
+
+const std::vector<ChangeKind>& all_change_kinds() {
+  static const std::vector<ChangeKind> order = {
+      ChangeKind::kFeature, ChangeKind::kPerf, ChangeKind::kFix,      ChangeKind::kRevert,
+      ChangeKind::kRelease, ChangeKind::kDeps, ChangeKind::kRefactor, ChangeKind::kTest,
+      ChangeKind::kCiBuild, ChangeKind::kDocs, ChangeKind::kChore,
+  };
+  return order;
+}
+
+std::string_view kind_name(ChangeKind kind) {
+  switch (kind) {
+    case ChangeKind::kFeature:
+      return "feature";
+    case ChangeKind::kPerf:
+      return "perf";
+    case ChangeKind::kFix:
+      return "fix";
+    case ChangeKind::kRevert:
+      return "revert";
+    case ChangeKind::kDocs:
+      return "docs";
+    case ChangeKind::kRefactor:
+      return "refactor";
+    case ChangeKind::kTest:
+      return "test";
+    case ChangeKind::kCiBuild:
+      return "ci/build";
+    case ChangeKind::kDeps:
+      return "deps";
+    case ChangeKind::kRelease:
+      return "release";
+    case ChangeKind::kChore:
+      return "chore";
+  }
+  return "chore";
+}
+
+std::string_view facet_name(TagFacet facet) {
+  switch (facet) {
+    case TagFacet::kHardware:
+      return "hardware";
+    case TagFacet::kTechnique:
+      return "technique";
+    case TagFacet::kModel:
+      return "model";
+  }
+  return "technique";
+}
+
+std::string_view issue_kind_name(IssueKind kind) {
+  switch (kind) {
+    case IssueKind::kBug:
+      return "bug";
+    case IssueKind::kFeatureRequest:
+      return "feature request";
+    case IssueKind::kQuestion:
+      return "question";
+    case IssueKind::kOther:
+      return "other";
+  }
+  return "other";
+}
+
+const std::vector<Tag>& canonical_tags() {
+  static const std::vector<Tag> tags = [] {
+    std::vector<Tag> out;
+    for (const rules::CanonicalTag& t : rules::canonical_tags())
+      out.push_back({t.facet, std::string(t.name)});
+    return out;
+  }();
+  return tags;
+}
+
+Classification classify_text(std::string_view title, std::string_view body,
+                             const std::vector<FileChange>& files) {
+  return classify_subject(make_rule_subject(trim(title), body, files, {}));
+}
+
+Classification classify(const Commit& commit) {
+  const std::string first_line = commit.title();
+  const std::size_t nl = commit.message.find('\n');
+  const std::string_view body = nl == std::string::npos
+                                    ? std::string_view{}
+                                    : std::string_view(commit.message).substr(nl + 1);
+  const std::string_view pr_title = merged_pr_title(first_line, body);
+  Classification c = classify_subject(
+      make_rule_subject(pr_title.empty() ? first_line : pr_title, body, commit.files, {}));
+  if (!pr_title.empty())
+    c.reasons.insert(c.reasons.begin(), "title: taken from the merge commit body");
+  return c;
+}
+
+Classification classify(const PullRequest& pr) {
+  const std::string_view body = pr.body ? std::string_view(*pr.body) : std::string_view{};
+  return classify_subject(make_rule_subject(trim(pr.title), body, {}, pr.labels));
+}
+
+IssueClassification classify(const Issue& issue) {
+  // Titles and labels only: issue bodies carry environment dumps ("ROCm: N/A",
+  // "GPU: H100") and log excerpts that would tag and flag almost anything.
+  const RuleSubject s = make_rule_subject(trim(issue.title), {}, {}, issue.labels);
+  IssueClassification c;
+  c.kind = decide_kind<IssueKind>(rule_book().issue_kinds, s, issue_kind_name, nullptr)
+               .value_or(IssueKind::kOther);
+  c.severe = any_fires(rule_book().severe, s, "severe", nullptr);
+  c.tags = decide_tags(s, nullptr);
+  return c;
+}
+
+}  // namespace infradigest

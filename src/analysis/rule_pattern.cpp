@@ -1,0 +1,167 @@
+#include "analysis/rule_pattern.h"
+
+#include <algorithm>
+
+namespace infradigest {
+
+namespace {
+
+using rules::Anchor;
+constexpr std::size_t kNotInTitle = RuleEvidence::kNotInTitle;
+
+std::string quoted(std::string_view s) { return "\"" + std::string(s) + "\""; }
+
+std::string_view slice(std::string_view text, KeywordHit hit) {
+  return text.substr(hit.begin, hit.end - hit.begin);
+}
+
+}  // namespace
+
+RuleSubject make_rule_subject(std::string_view title, std::string_view body,
+                              const std::vector<FileChange>& files,
+                              const std::vector<std::string>& labels) {
+  RuleSubject s;
+  s.title = title;
+  s.parts = parse_title(title);
+  s.body = body;
+  for (const FileChange& f : files) {
+    s.paths.push_back(f.filename);
+    if (f.status == "added") s.added_paths.push_back(f.filename);
+  }
+  for (const std::string& label : labels) s.labels.push_back(label);
+  s.min_path_support = std::max<std::size_t>(1, s.paths.size() / 4);
+  return s;
+}
+
+CompiledPattern::CompiledPattern(const rules::Pattern& pattern)
+    : fields_(pattern.fields),
+      anchor_(pattern.anchor),
+      words_(pattern.words),
+      also_(pattern.also),
+      except_(pattern.except) {}
+
+std::optional<RuleEvidence> CompiledPattern::match(const RuleSubject& s) const {
+  if (anchor_ == Anchor::kEveryPath) return match_every_path(s.paths);
+  if (fields_ & rules::kTitle) {
+    if (auto e = match_title(s)) return e;
+  }
+  if (anchor_ != Anchor::kAnywhere) return std::nullopt;  // the other anchors read titles only
+  if (fields_ & rules::kBody) {
+    if (auto hit = find_in(s.body))
+      return RuleEvidence{kNotInTitle, describe(s.body, *hit, "body")};
+  }
+  if (fields_ & rules::kLabel) {
+    for (std::string_view label : s.labels) {
+      if (find_in(label)) return RuleEvidence{kNotInTitle, "label " + quoted(label)};
+    }
+  }
+  if (fields_ & rules::kPath) {
+    if (auto e = match_some_paths(s.paths, s.min_path_support, "path")) return e;
+  }
+  if (fields_ & rules::kAddedPath) {
+    if (auto e = match_some_paths(s.added_paths, 1, "new file")) return e;
+  }
+  return std::nullopt;
+}
+
+// The first hit that does not overlap an exception, provided one of the
+// `also` words appears in the same text.
+std::optional<KeywordHit> CompiledPattern::find_in(std::string_view text) const {
+  for (auto hit = words_.find(text); hit; hit = words_.find(text, hit->begin + 1)) {
+    if (overlaps_exception(text, *hit)) continue;
+    if (!also_.empty() && !also_.find(text)) return std::nullopt;
+    return hit;
+  }
+  return std::nullopt;
+}
+
+bool CompiledPattern::overlaps_exception(std::string_view text, KeywordHit hit) const {
+  if (except_.empty()) return false;
+  for (auto ex = except_.find(text); ex && ex->begin < hit.end;
+       ex = except_.find(text, ex->begin + 1)) {
+    if (ex->end > hit.begin) return true;
+  }
+  return false;
+}
+
+std::string CompiledPattern::describe(std::string_view text, KeywordHit hit,
+                                      std::string_view where) const {
+  std::string out = also_.empty() ? "keyword " + quoted(slice(text, hit))
+                                  : "keywords " + quoted(slice(text, hit)) + " + " +
+                                        quoted(slice(text, *also_.find(text)));
+  return out + " in " + std::string(where);
+}
+
+std::optional<RuleEvidence> CompiledPattern::match_title(const RuleSubject& s) const {
+  const TitleParts& parts = s.parts;
+  switch (anchor_) {
+    case Anchor::kPrefix:
+      for (const std::string& type : parts.prefix_types) {
+        if (words_.matches_whole(type))
+          return RuleEvidence{parts.prefix_pos, "prefix " + quoted(type + ":")};
+      }
+      return std::nullopt;
+    case Anchor::kBracket:
+      for (const TitleParts::BracketEntry& entry : parts.bracket_entries) {
+        if (words_.matches_whole(entry.text)) {
+          return RuleEvidence{entry.pos,
+                              "bracket tag " + quoted("[" + std::string(entry.text) + "]")};
+        }
+      }
+      return std::nullopt;
+    case Anchor::kLead: {
+      auto hit = words_.match_at(s.title, parts.lead);
+      if (!hit) return std::nullopt;
+      std::string description = "leading word " + quoted(slice(s.title, *hit));
+      if (!also_.empty()) {
+        auto also = also_.find(s.title);
+        if (!also) return std::nullopt;
+        description += " with " + quoted(slice(s.title, *also));
+      }
+      return RuleEvidence{hit->begin, description};
+    }
+    case Anchor::kAnywhere: {
+      auto hit = find_in(s.title);
+      if (!hit) return std::nullopt;
+      return RuleEvidence{hit->begin, describe(s.title, *hit, "title")};
+    }
+    case Anchor::kEveryPath:
+      return std::nullopt;
+  }
+  return std::nullopt;
+}
+
+std::optional<RuleEvidence> CompiledPattern::match_some_paths(
+    const std::vector<std::string_view>& paths, std::size_t min_support,
+    std::string_view noun) const {
+  std::size_t support = 0;
+  std::optional<RuleEvidence> first;
+  for (std::string_view path : paths) {
+    auto hit = find_in(path);
+    if (!hit) continue;
+    ++support;
+    if (!first) {
+      first = RuleEvidence{kNotInTitle, std::string(noun) + " " + quoted(slice(path, *hit)) +
+                                            " in " + std::string(path)};
+    }
+  }
+  if (!first || support < min_support) return std::nullopt;
+  if (support > 1) first->description += " (+" + std::to_string(support - 1) + " more)";
+  return first;
+}
+
+std::optional<RuleEvidence> CompiledPattern::match_every_path(
+    const std::vector<std::string_view>& paths) const {
+  if (paths.empty()) return std::nullopt;
+  std::optional<KeywordHit> first_hit;
+  for (std::string_view path : paths) {
+    auto hit = find_in(path);
+    if (!hit) return std::nullopt;
+    if (!first_hit) first_hit = hit;
+  }
+  return RuleEvidence{kNotInTitle, "all " + std::to_string(paths.size()) + " files match, e.g. " +
+                                       quoted(slice(paths.front(), *first_hit)) + " in " +
+                                       std::string(paths.front())};
+}
+
+}  // namespace infradigest

@@ -1,0 +1,71 @@
+// One rule's pattern, compiled once, and what it is matched against: the
+// title (with its anatomy), body, changed paths and labels of one item.
+#pragma once
+
+#include <cstddef>
+#include <limits>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "analysis/classification_rules.h"
+#include "analysis/keyword_matcher.h"
+#include "analysis/title_parts.h"
+#include "model/activity.h"
+
+namespace infradigest {
+
+// What an item offers the rules. Views into the item being classified, which
+// must outlive the subject.
+struct RuleSubject {
+  std::string_view title;
+  TitleParts parts;
+  std::string_view body;
+  std::vector<std::string_view> paths;
+  std::vector<std::string_view> added_paths;
+  std::vector<std::string_view> labels;
+  // Tags from paths need this many supporting files: a quarter, at least one.
+  std::size_t min_path_support = 1;
+};
+
+RuleSubject make_rule_subject(std::string_view title, std::string_view body,
+                              const std::vector<FileChange>& files,
+                              const std::vector<std::string>& labels);
+
+// Where a pattern matched: its title position orders rules of equal
+// precedence; its description ("prefix \"fix:\"", "keyword \"sm100\" in title")
+// becomes a reason.
+struct RuleEvidence {
+  static constexpr std::size_t kNotInTitle = std::numeric_limits<std::size_t>::max();
+  std::size_t position = kNotInTitle;
+  std::string description;
+};
+
+// Immutable after construction; safe to share between threads.
+class CompiledPattern {
+ public:
+  explicit CompiledPattern(const rules::Pattern& pattern);
+
+  // Evidence from the first field that matches (title, body, labels, paths),
+  // or std::nullopt.
+  std::optional<RuleEvidence> match(const RuleSubject& s) const;
+
+ private:
+  std::optional<KeywordHit> find_in(std::string_view text) const;
+  bool overlaps_exception(std::string_view text, KeywordHit hit) const;
+  std::string describe(std::string_view text, KeywordHit hit, std::string_view where) const;
+  std::optional<RuleEvidence> match_title(const RuleSubject& s) const;
+  std::optional<RuleEvidence> match_some_paths(const std::vector<std::string_view>& paths,
+                                               std::size_t min_support,
+                                               std::string_view noun) const;
+  std::optional<RuleEvidence> match_every_path(const std::vector<std::string_view>& paths) const;
+
+  unsigned fields_;
+  rules::Anchor anchor_;
+  KeywordSet words_;
+  KeywordSet also_;
+  KeywordSet except_;
+};
+
+}  // namespace infradigest

@@ -1,0 +1,85 @@
+// infradigest report: compose the day's report from the store and render it.
+#include <ostream>
+
+#include "cli/parse_args.h"
+#include "compose/composer.h"
+#include "compose/day_activity.h"
+#include "core/atomic_file.h"
+#include "render/archive.h"
+#include "render/json_renderer.h"
+#include "render/markdown_renderer.h"
+#include "store/activity_store.h"
+
+namespace infradigest {
+
+namespace {
+
+struct ReportOptions {
+  std::string date;
+  std::string lang;
+  std::string format = "md";
+  std::string output;
+  std::string timezone;
+  bool archive = false;
+};
+
+// "Yesterday" is the calendar day before today in the report timezone.
+Result<SysDays> default_report_date(const CommandContext& c, const std::string& tz) {
+  auto today = local_date(c.now(), tz);
+  if (!today) return today.error();
+  return *today - std::chrono::days{1};
+}
+
+}  // namespace
+
+ExitStatus run_report(CommandContext& c, std::vector<std::string> args) {
+  ReportOptions o;
+  CLI::App app{"Write the AI Infra report for a day from the store", "report"};
+  app.add_option("--date", o.date, "Report date YYYY-MM-DD (default: yesterday in the configured timezone)");
+  app.add_option("--lang", o.lang, "Report language (default: config 'language')")->check(CLI::IsMember({"zh", "en"}));
+  app.add_option("--format", o.format, "Output format")->check(CLI::IsMember({"md", "json"}));
+  app.add_option("-o,--output", o.output, "Write to FILE instead of stdout");
+  app.add_option("--timezone", o.timezone, "IANA timezone of the report day (default: config 'timezone')");
+  app.add_flag("--archive", o.archive, "Also write ARCHIVE_DIR/DATE.md and ARCHIVE_DIR/README.md (Markdown only)");
+  if (auto done = parse_args(app, std::move(args), c)) return *done;
+
+  const Config& cfg = c.config.config;
+  const std::string tz = o.timezone.empty() ? cfg.timezone : o.timezone;
+  auto lang = parse_language(o.lang.empty() ? cfg.language : o.lang);
+  if (!lang) return fail(c, make_error("language must be zh or en"), ExitStatus::kUsage);
+  if (o.archive && o.format != "md")
+    return fail(c, make_error("--archive writes Markdown; drop --format json or --archive"), ExitStatus::kUsage);
+
+  auto date = o.date.empty() ? default_report_date(c, tz) : parse_date(o.date);
+  if (!date) return fail(c, date.error().with_context("--date"), ExitStatus::kUsage);
+  auto window = make_report_window(*date, tz);
+  if (!window) return fail(c, window.error(), ExitStatus::kUsage);
+
+  auto db = c.open_database();
+  if (!db) return fail(c, db.error());
+  ActivityStore store(*db);
+  auto stored = store.load(query_around(*date));
+  if (!stored) return fail(c, stored.error());
+  if (stored->repositories.empty())
+    return fail(c, make_error("the store " + db->path() +
+                              " has no data: run 'infradigest import examples/2026-02-26' "
+                              "(or sync from GitHub) first"));
+
+  Activity day = select_window(*stored, *window, cfg.repos);
+  Report report = compose_report(day, *window, cfg.repos, *lang);
+  const std::string text = o.format == "json" ? render_json(report) : render_markdown(report);
+
+  if (o.output.empty()) {
+    c.out << text;
+  } else if (auto s = write_file_atomically(o.output, text); !s) {
+    return fail(c, s.error());
+  }
+  if (o.archive) {
+    if (auto s = write_archive(cfg.archive_dir, *date, text, *lang); !s) return fail(c, s.error());
+    c.err << "infradigest: wrote " << cfg.archive_dir << "/" << format_date(*date) << ".md and "
+          << cfg.archive_dir << "/README.md\n";
+  }
+  return ExitStatus::kOk;
+}
+
+}  // namespace infradigest
