@@ -2,8 +2,7 @@
 #include <ostream>
 
 #include "cli/parse_args.h"
-#include "compose/composer.h"
-#include "compose/day_activity.h"
+#include "compose/daily_report.h"
 #include "core/atomic_file.h"
 #include "render/archive.h"
 #include "render/json_renderer.h"
@@ -52,22 +51,19 @@ ExitStatus run_report(CommandContext& c, std::vector<std::string> args) {
 
   auto date = o.date.empty() ? default_report_date(c, tz) : parse_date(o.date);
   if (!date) return fail(c, date.error().with_context("--date"), ExitStatus::kUsage);
-  auto window = make_report_window(*date, tz);
-  if (!window) return fail(c, window.error(), ExitStatus::kUsage);
+  if (auto window = make_report_window(*date, tz); !window) return fail(c, window.error(), ExitStatus::kUsage);
 
   auto db = c.open_database();
   if (!db) return fail(c, db.error());
-  ActivityStore store(*db);
-  auto stored = store.load(query_around(*date));
-  if (!stored) return fail(c, stored.error());
-  if (stored->repositories.empty())
+  auto known = ActivityStore(*db).repositories();
+  if (!known) return fail(c, known.error());
+  if (known->empty())
     return fail(c, make_error("the store " + db->path() +
                               " has no data: run 'infradigest import examples/2026-02-26' "
                               "(or sync from GitHub) first"));
-
-  Activity day = select_window(*stored, *window, cfg.repos);
-  Report report = compose_report(day, *window, cfg.repos, *lang);
-  const std::string text = o.format == "json" ? render_json(report) : render_markdown(report);
+  auto report = build_daily_report(*db, {*date, tz, *lang, cfg.repos});
+  if (!report) return fail(c, report.error());
+  const std::string text = o.format == "json" ? render_json(*report) : render_markdown(*report);
 
   if (o.output.empty()) {
     c.out << text;

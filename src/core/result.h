@@ -9,12 +9,20 @@
 
 namespace infradigest {
 
+// How a caller may react to an error. Stored nowhere: values may change.
+enum class ErrorCode {
+  kGeneric,    // fix the cause, then retry
+  kTransient,  // may succeed if retried later (timeouts, connection resets, 5xx)
+};
+
 // What went wrong, phrased for a user: what, where, and what to do.
 struct Error {
   std::string message;
+  ErrorCode code = ErrorCode::kGeneric;
 
+  bool transient() const { return code == ErrorCode::kTransient; }
   // Returns a copy with "context: " prepended, so callers add where it happened.
-  Error with_context(const std::string& context) const { return Error{context + ": " + message}; }
+  Error with_context(const std::string& context) const { return Error{context + ": " + message, code}; }
 };
 
 template <class T>
@@ -60,7 +68,9 @@ class [[nodiscard]] Result<void> {
 
 using Status = Result<void>;
 
-inline Error make_error(std::string message) { return Error{std::move(message)}; }
+inline Error make_error(std::string message, ErrorCode code = ErrorCode::kGeneric) {
+  return Error{std::move(message), code};
+}
 
 }  // namespace infradigest
 

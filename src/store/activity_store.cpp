@@ -201,20 +201,28 @@ Result<ImportStats> ActivityStore::save(const Activity& a) {
   return stats;
 }
 
+Result<std::vector<Repository>> ActivityStore::repositories() {
+  std::vector<Repository> out;
+  auto st = db_.prepare("SELECT full_name, default_branch FROM repositories ORDER BY full_name");
+  if (!st) return st.error();
+  for (;;) {
+    auto row = st->step();
+    if (!row) return row.error();
+    if (!*row) break;
+    out.push_back(Repository{st->text_or_empty(0), st->text(1)});
+  }
+  return out;
+}
+
 Result<Activity> ActivityStore::load(const ActivityQuery& q) {
   Activity a;
   // Unbounded queries use sentinels that sort before/after any time text.
   const std::string since = q.since.value_or("");
   const std::string until = q.until.value_or("\x7f");
 
-  auto repos = db_.prepare("SELECT full_name, default_branch FROM repositories ORDER BY full_name");
+  auto repos = repositories();
   if (!repos) return repos.error();
-  for (;;) {
-    auto row = repos->step();
-    if (!row) return row.error();
-    if (!*row) break;
-    a.repositories.push_back(Repository{repos->text_or_empty(0), repos->text(1)});
-  }
+  a.repositories = std::move(*repos);
 
   auto commits = db_.prepare(R"sql(
     SELECT c.id, r.full_name, c.sha, c.parents, c.author, c.committer, c.authored_at,

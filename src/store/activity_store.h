@@ -38,6 +38,9 @@ class ActivityStore {
   // without any time are always loaded: they are looked up by number.
   Result<Activity> load(const ActivityQuery& query = {});
 
+  // Every repository the store has seen, by name.
+  Result<std::vector<Repository>> repositories();
+
  private:
   Result<long long> repo_id(const std::string& full_name);
   Database& db_;

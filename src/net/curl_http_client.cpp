@@ -1,0 +1,119 @@
+#include <curl/curl.h>
+
+#include <algorithm>
+#include <mutex>
+
+#include "net/http_client.h"
+
+namespace infradigest {
+
+std::optional<std::string> HttpResponse::header(const std::string& name) const {
+  std::string lower = name;
+  std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char c) { return std::tolower(c); });
+  for (const auto& [k, v] : headers)
+    if (k == lower) return v;
+  return std::nullopt;
+}
+
+namespace {
+
+void global_init_once() {
+  static std::once_flag once;
+  std::call_once(once, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
+}
+
+size_t on_body(char* data, size_t size, size_t count, void* user) {
+  static_cast<std::string*>(user)->append(data, size * count);
+  return size * count;
+}
+
+// Keeps only the headers of the final response (redirects produce several blocks).
+size_t on_header(char* data, size_t size, size_t count, void* user) {
+  auto* headers = static_cast<HttpHeaders*>(user);
+  std::string line(data, size * count);
+  if (line.rfind("HTTP/", 0) == 0) {
+    headers->clear();
+    return size * count;
+  }
+  auto colon = line.find(':');
+  if (colon == std::string::npos) return size * count;
+  std::string name = line.substr(0, colon), value = line.substr(colon + 1);
+  std::transform(name.begin(), name.end(), name.begin(), [](unsigned char c) { return std::tolower(c); });
+  auto trim = [](std::string& s) {
+    s.erase(0, s.find_first_not_of(" \t"));
+    s.erase(s.find_last_not_of(" \t\r\n") + 1);
+  };
+  trim(value);
+  headers->emplace_back(std::move(name), std::move(value));
+  return size * count;
+}
+
+class CurlHttpClient : public HttpClient {
+ public:
+  explicit CurlHttpClient(HttpClientOptions options) : options_(std::move(options)) { global_init_once(); }
+
+  Result<HttpResponse> send(const HttpRequest& request) override {
+    std::unique_ptr<CURL, void (*)(CURL*)> curl(curl_easy_init(), curl_easy_cleanup);
+    if (!curl) return make_error(request.describe() + ": cannot create an HTTP handle");
+    CURL* h = curl.get();
+    HttpResponse response;
+    curl_slist* list = nullptr;
+    for (const auto& [k, v] : request.headers) list = curl_slist_append(list, (k + ": " + v).c_str());
+    std::unique_ptr<curl_slist, void (*)(curl_slist*)> header_list(list, curl_slist_free_all);
+
+    curl_easy_setopt(h, CURLOPT_URL, request.url.c_str());
+    curl_easy_setopt(h, CURLOPT_USERAGENT, options_.user_agent.c_str());
+    curl_easy_setopt(h, CURLOPT_HTTPHEADER, list);
+    curl_easy_setopt(h, CURLOPT_NOSIGNAL, 1L);
+    curl_easy_setopt(h, CURLOPT_PROTOCOLS_STR, "http,https");
+    curl_easy_setopt(h, CURLOPT_FOLLOWLOCATION, 1L);
+    curl_easy_setopt(h, CURLOPT_MAXREDIRS, 5L);
+    curl_easy_setopt(h, CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
+    // Custom Authorization headers stay with the original host (curl >= 7.58
+    // drops them on a host change unless this is set; keep it explicit).
+    curl_easy_setopt(h, CURLOPT_UNRESTRICTED_AUTH, 0L);
+    curl_easy_setopt(h, CURLOPT_CONNECTTIMEOUT_MS, static_cast<long>(request.timeouts.connect.count()));
+    curl_easy_setopt(h, CURLOPT_TIMEOUT_MS, static_cast<long>(request.timeouts.total.count()));
+    // Stall: less than 1 byte/s for the stall period aborts the transfer.
+    curl_easy_setopt(h, CURLOPT_LOW_SPEED_LIMIT, 1L);
+    curl_easy_setopt(h, CURLOPT_LOW_SPEED_TIME,
+                     std::max<long>(1, static_cast<long>(request.timeouts.stall.count() / 1000)));
+    curl_easy_setopt(h, CURLOPT_ACCEPT_ENCODING, "");  // gzip/deflate if offered
+    curl_easy_setopt(h, CURLOPT_WRITEFUNCTION, on_body);
+    curl_easy_setopt(h, CURLOPT_WRITEDATA, &response.body);
+    curl_easy_setopt(h, CURLOPT_HEADERFUNCTION, on_header);
+    curl_easy_setopt(h, CURLOPT_HEADERDATA, &response.headers);
+    if (request.method == "GET") {
+      curl_easy_setopt(h, CURLOPT_HTTPGET, 1L);
+    } else {
+      curl_easy_setopt(h, CURLOPT_CUSTOMREQUEST, request.method.c_str());
+      curl_easy_setopt(h, CURLOPT_POSTFIELDS, request.body.data());
+      curl_easy_setopt(h, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(request.body.size()));
+    }
+
+    CURLcode rc = curl_easy_perform(h);
+    if (rc != CURLE_OK) {
+      const bool transient = rc == CURLE_OPERATION_TIMEDOUT || rc == CURLE_COULDNT_CONNECT ||
+                             rc == CURLE_COULDNT_RESOLVE_HOST || rc == CURLE_RECV_ERROR ||
+                             rc == CURLE_SEND_ERROR || rc == CURLE_GOT_NOTHING ||
+                             rc == CURLE_PARTIAL_FILE || rc == CURLE_HTTP2 || rc == CURLE_HTTP2_STREAM;
+      return make_error(request.describe() + ": " + curl_easy_strerror(rc),
+                        transient ? ErrorCode::kTransient : ErrorCode::kGeneric);
+    }
+    long status = 0;
+    curl_easy_getinfo(h, CURLINFO_RESPONSE_CODE, &status);
+    response.status = static_cast<int>(status);
+    return response;
+  }
+
+ private:
+  HttpClientOptions options_;
+};
+
+}  // namespace
+
+std::unique_ptr<HttpClient> make_http_client(const HttpClientOptions& options) {
+  return std::make_unique<CurlHttpClient>(options);
+}
+
+}  // namespace infradigest

@@ -1,0 +1,66 @@
+// The HTTP seam: every request to GitHub, an LLM endpoint or a webhook goes
+// through an HttpClient. Production uses libcurl (make_http_client); tests
+// talk to local servers on 127.0.0.1 or pass their own HttpClient.
+#pragma once
+
+#include <chrono>
+#include <memory>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "core/result.h"
+
+namespace infradigest {
+
+using HttpHeaders = std::vector<std::pair<std::string, std::string>>;
+
+struct HttpTimeouts {
+  std::chrono::milliseconds connect{10'000};  // TCP + TLS handshake
+  std::chrono::milliseconds total{120'000};   // whole request, including the body
+  std::chrono::milliseconds stall{30'000};    // no byte received for this long
+};
+
+struct HttpRequest {
+  std::string method = "GET";
+  std::string url;
+  HttpHeaders headers;  // may hold secrets (Authorization): never logged
+  std::string body;
+  HttpTimeouts timeouts;
+  // How the request is named in logs and errors. Set it when the URL itself
+  // is a secret (webhook URLs): e.g. "POST feishu webhook". Default: METHOD URL.
+  std::optional<std::string> display;
+
+  std::string describe() const { return display ? *display : method + " " + url; }
+};
+
+struct HttpResponse {
+  int status = 0;
+  HttpHeaders headers;  // names lower-cased, in arrival order
+  std::string body;
+
+  // The first value of header `name` (case-insensitive), if present.
+  std::optional<std::string> header(const std::string& name) const;
+};
+
+class HttpClient {
+ public:
+  virtual ~HttpClient() = default;
+  // Sends one request; no retries (retry policy belongs to the caller, so
+  // there is exactly one retry layer). Any HTTP status is a response; only
+  // transport failures are errors — timeouts, refused or reset connections
+  // carry ErrorCode::kTransient. Errors name request.describe(), never headers.
+  // Redirects are followed (at most 5); credentials in headers are dropped
+  // when a redirect leaves the original host.
+  // Thread-safe: one client may serve concurrent requests.
+  virtual Result<HttpResponse> send(const HttpRequest& request) = 0;
+};
+
+struct HttpClientOptions {
+  std::string user_agent = std::string("infradigest/") + INFRADIGEST_VERSION;
+};
+
+std::unique_ptr<HttpClient> make_http_client(const HttpClientOptions& options = {});
+
+}  // namespace infradigest

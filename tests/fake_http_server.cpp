@@ -1,0 +1,61 @@
+#include "fake_http_server.h"
+
+#include <chrono>
+#include <stdexcept>
+
+namespace infradigest::testing {
+
+std::string RecordedRequest::header(const std::string& name) const {
+  for (const auto& [k, v] : headers)
+    if (strcasecmp(k.c_str(), name.c_str()) == 0) return v;
+  return "";
+}
+
+void FakeHttpServer::record(const httplib::Request& req) {
+  RecordedRequest r{req.method, req.path, {}, {}, req.body};
+  for (const auto& p : req.params) r.params.insert(p);
+  for (const auto& h : req.headers) r.headers.insert(h);
+  std::lock_guard lock(mutex_);
+  requests_.push_back(std::move(r));
+}
+
+FakeHttpServer::Handler FakeHttpServer::recording(Handler handler) {
+  return [this, handler = std::move(handler)](const httplib::Request& req, httplib::Response& res) {
+    record(req);  // before answering: a client that got the answer sees the record
+    handler(req, res);
+  };
+}
+
+void FakeHttpServer::get(const std::string& pattern, Handler handler) {
+  server_.Get(pattern, recording(std::move(handler)));
+}
+
+void FakeHttpServer::post(const std::string& pattern, Handler handler) {
+  server_.Post(pattern, recording(std::move(handler)));
+}
+
+void FakeHttpServer::start(const std::string& host) {
+  host_ = host;
+  port_ = server_.bind_to_any_port(host == "localhost" ? "127.0.0.1" : host);
+  if (port_ <= 0) throw std::runtime_error("fake server: cannot bind " + host);
+  thread_ = std::thread([this] { server_.listen_after_bind(); });
+  // httplib 0.11 has no wait_until_ready(): poll until the loop runs.
+  while (!server_.is_running()) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+}
+
+FakeHttpServer::~FakeHttpServer() {
+  server_.stop();
+  if (thread_.joinable()) thread_.join();
+}
+
+std::vector<RecordedRequest> FakeHttpServer::requests() const {
+  std::lock_guard lock(mutex_);
+  return requests_;
+}
+
+size_t FakeHttpServer::request_count() const {
+  std::lock_guard lock(mutex_);
+  return requests_.size();
+}
+
+}  // namespace infradigest::testing

@@ -1,0 +1,114 @@
+#include <gtest/gtest.h>
+
+#include <chrono>
+#include <thread>
+
+#include "fake_http_server.h"
+#include "net/http_client.h"
+
+namespace infradigest {
+namespace {
+
+using testing::FakeHttpServer;
+
+TEST(HttpClient, GetReturnsStatusHeadersAndBodyAndSendsUserAgent) {
+  FakeHttpServer fake;
+  fake.get("/x", [](const httplib::Request&, httplib::Response& res) {
+    res.set_header("ETag", "\"abc\"");
+    res.set_content("hello", "text/plain");
+  });
+  fake.start();
+  auto r = make_http_client()->send({.url = fake.base_url() + "/x?a=1"});
+  ASSERT_TRUE(r.ok()) << r.error().message;
+  EXPECT_EQ(r->status, 200);
+  EXPECT_EQ(r->body, "hello");
+  EXPECT_EQ(r->header("etag"), "\"abc\"");
+  auto seen = fake.requests().at(0);
+  EXPECT_EQ(seen.header("User-Agent"), std::string("infradigest/") + INFRADIGEST_VERSION);
+  EXPECT_EQ(seen.params.find("a")->second, "1");
+}
+
+TEST(HttpClient, HttpErrorsAreResponsesNotFailures) {
+  FakeHttpServer fake;
+  fake.get("/gone", [](const httplib::Request&, httplib::Response& res) { res.status = 404; });
+  fake.start();
+  auto r = make_http_client()->send({.url = fake.base_url() + "/gone"});
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(r->status, 404);
+}
+
+TEST(HttpClient, PostSendsBodyAndHeaders) {
+  FakeHttpServer fake;
+  fake.post("/hook", [](const httplib::Request& req, httplib::Response& res) {
+    res.set_content(req.body, "application/json");
+  });
+  fake.start();
+  HttpRequest req{.method = "POST", .url = fake.base_url() + "/hook", .headers = {{"Content-Type", "application/json"}},
+                  .body = R"({"k":1})"};
+  auto r = make_http_client()->send(req);
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(r->body, R"({"k":1})");
+  EXPECT_EQ(fake.requests().at(0).header("Content-Type"), "application/json");
+}
+
+TEST(HttpClient, StallIsATransientErrorThatNamesTheRequestButNoSecret) {
+  FakeHttpServer fake;
+  fake.get("/slow", [](const httplib::Request&, httplib::Response& res) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(2500));
+    res.set_content("late", "text/plain");
+  });
+  fake.start();
+  HttpRequest req{.url = fake.base_url() + "/slow", .headers = {{"Authorization", "Bearer SECRET-SENTINEL"}}};
+  req.timeouts.total = std::chrono::milliseconds(500);
+  auto r = make_http_client()->send(req);
+  ASSERT_FALSE(r.ok());
+  EXPECT_TRUE(r.error().transient());
+  EXPECT_NE(r.error().message.find("/slow"), std::string::npos) << r.error().message;
+  EXPECT_EQ(r.error().message.find("SECRET-SENTINEL"), std::string::npos);
+}
+
+TEST(HttpClient, RefusedConnectionIsTransient) {
+  int port;
+  {
+    FakeHttpServer fake;
+    fake.start();
+    port = fake.port();
+  }  // closed again: nothing listens there now
+  auto r = make_http_client()->send({.url = "http://127.0.0.1:" + std::to_string(port) + "/"});
+  ASSERT_FALSE(r.ok());
+  EXPECT_TRUE(r.error().transient()) << r.error().message;
+}
+
+TEST(HttpClient, DisplayNameHidesSecretUrls) {
+  int port;
+  {
+    FakeHttpServer fake;
+    fake.start();
+    port = fake.port();
+  }
+  HttpRequest req{.method = "POST", .url = "http://127.0.0.1:" + std::to_string(port) + "/hook/SECRET-TOKEN"};
+  req.display = "POST slack webhook";
+  auto r = make_http_client()->send(req);
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.error().message.find("SECRET-TOKEN"), std::string::npos) << r.error().message;
+  EXPECT_NE(r.error().message.find("slack webhook"), std::string::npos);
+}
+
+TEST(HttpClient, RedirectToAnotherHostDropsAuthorization) {
+  FakeHttpServer other;
+  other.get("/landing", [](const httplib::Request&, httplib::Response& res) { res.set_content("ok", "text/plain"); });
+  other.start("localhost");
+  FakeHttpServer origin;
+  const std::string target = "http://localhost:" + std::to_string(other.port()) + "/landing";
+  origin.get("/start", [&](const httplib::Request&, httplib::Response& res) { res.set_redirect(target); });
+  origin.start();
+  auto r = make_http_client()->send({.url = origin.base_url() + "/start", .headers = {{"Authorization", "Bearer T0KEN"}}});
+  ASSERT_TRUE(r.ok()) << r.error().message;
+  EXPECT_EQ(r->body, "ok");
+  EXPECT_EQ(origin.requests().at(0).header("Authorization"), "Bearer T0KEN");
+  ASSERT_EQ(other.request_count(), 1u);
+  EXPECT_EQ(other.requests().at(0).header("Authorization"), "");
+}
+
+}  // namespace
+}  // namespace infradigest
