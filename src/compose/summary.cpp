@@ -63,10 +63,13 @@ Statement overview(const Report& r) {
   return b.build();
 }
 
+// The day at a glance: the most important change of each of the three
+// repos whose best change matters most (one per repo, so a busy repo
+// cannot crowd out the others).
 Statement top_changes(const Report& r) {
   std::vector<std::pair<const ReportItem*, const RepoSection*>> all;
   for (const auto& s : r.repos)
-    for (const auto* i : highlights(s, 3)) all.emplace_back(i, &s);
+    for (const auto* i : highlights(s, 1)) all.emplace_back(i, &s);
   std::stable_sort(all.begin(), all.end(),
                    [](const auto& a, const auto& b) { return a.first->importance > b.first->importance; });
   if (all.size() > 3) all.resize(3);
