@@ -58,8 +58,8 @@ struct Existing {
 
 // Counts the outcome and tells whether `item` must be written.
 template <class T>
-bool needs_write(const std::map<std::string, const T*>& existing, const std::string& id,
-                 const T& item, ImportStats& stats) {
+bool needs_write(const std::map<std::string, const T*>& existing, const std::string& id, const T& item,
+                 ImportStats& stats) {
   auto it = existing.find(id);
   if (it == existing.end()) {
     ++stats.added;
@@ -76,8 +76,8 @@ bool needs_write(const std::map<std::string, const T*>& existing, const std::str
 }  // namespace
 
 Result<long long> ActivityStore::repo_id(const std::string& full_name) {
-  auto insert = db_.prepare(
-      "INSERT INTO repositories(full_name) VALUES (?1) ON CONFLICT(full_name) DO NOTHING");
+  auto insert =
+      db_.prepare("INSERT INTO repositories(full_name) VALUES (?1) ON CONFLICT(full_name) DO NOTHING");
   if (!insert) return insert.error();
   INFRADIGEST_TRY(insert->bind(1, full_name).run());
   auto select = db_.prepare("SELECT id FROM repositories WHERE full_name = ?1");
@@ -120,9 +120,16 @@ Result<ImportStats> ActivityStore::save(const Activity& a) {
         pr_number = excluded.pr_number
       RETURNING id)sql");
     if (!st) return st.error();
-    st->bind(1, *rid).bind(2, c.key()).bind(3, c.sha).bind(4, to_json_list(c.parents))
-        .bind(5, c.author).bind(6, c.committer).bind(7, time_text(c.authored_at))
-        .bind(8, c.committed_at.to_string()).bind(9, c.message).bind(10, c.pr_number);
+    st->bind(1, *rid)
+        .bind(2, c.key())
+        .bind(3, c.sha)
+        .bind(4, to_json_list(c.parents))
+        .bind(5, c.author)
+        .bind(6, c.committer)
+        .bind(7, time_text(c.authored_at))
+        .bind(8, c.committed_at.to_string())
+        .bind(9, c.message)
+        .bind(10, c.pr_number);
     auto row = st->step();
     if (!row) return row.error();
     long long commit_id = *st->integer(0);
@@ -136,9 +143,14 @@ Result<ImportStats> ActivityStore::save(const Activity& a) {
     if (!ins) return ins.error();
     for (size_t i = 0; i < c.files.size(); ++i) {
       const auto& f = c.files[i];
-      INFRADIGEST_TRY(ins->bind(1, commit_id).bind(2, static_cast<long long>(i)).bind(3, f.filename)
-                          .bind(4, f.status).bind(5, f.additions).bind(6, f.deletions)
-                          .bind(7, f.previous_filename).run());
+      INFRADIGEST_TRY(ins->bind(1, commit_id)
+                          .bind(2, static_cast<long long>(i))
+                          .bind(3, f.filename)
+                          .bind(4, f.status)
+                          .bind(5, f.additions)
+                          .bind(6, f.deletions)
+                          .bind(7, f.previous_filename)
+                          .run());
     }
   }
 
@@ -156,10 +168,17 @@ Result<ImportStats> ActivityStore::save(const Activity& a) {
         merge_commit_sha = excluded.merge_commit_sha, labels = excluded.labels,
         body = excluded.body)sql");
     if (!st) return st.error();
-    INFRADIGEST_TRY(st->bind(1, *rid).bind(2, p.number).bind(3, p.title).bind(4, p.author)
-                        .bind(5, p.state).bind(6, time_text(p.created_at))
-                        .bind(7, time_text(p.merged_at)).bind(8, p.merge_commit_sha)
-                        .bind(9, to_json_list(p.labels)).bind(10, p.body).run());
+    INFRADIGEST_TRY(st->bind(1, *rid)
+                        .bind(2, p.number)
+                        .bind(3, p.title)
+                        .bind(4, p.author)
+                        .bind(5, p.state)
+                        .bind(6, time_text(p.created_at))
+                        .bind(7, time_text(p.merged_at))
+                        .bind(8, p.merge_commit_sha)
+                        .bind(9, to_json_list(p.labels))
+                        .bind(10, p.body)
+                        .run());
   }
 
   for (const auto& i : a.issues) {
@@ -173,9 +192,15 @@ Result<ImportStats> ActivityStore::save(const Activity& a) {
         title = excluded.title, author = excluded.author, state = excluded.state,
         created_at = excluded.created_at, labels = excluded.labels, body = excluded.body)sql");
     if (!st) return st.error();
-    INFRADIGEST_TRY(st->bind(1, *rid).bind(2, i.number).bind(3, i.title).bind(4, i.author)
-                        .bind(5, i.state).bind(6, i.created_at.to_string())
-                        .bind(7, to_json_list(i.labels)).bind(8, i.body).run());
+    INFRADIGEST_TRY(st->bind(1, *rid)
+                        .bind(2, i.number)
+                        .bind(3, i.title)
+                        .bind(4, i.author)
+                        .bind(5, i.state)
+                        .bind(6, i.created_at.to_string())
+                        .bind(7, to_json_list(i.labels))
+                        .bind(8, i.body)
+                        .run());
   }
 
   for (const auto& r : a.releases) {
@@ -192,9 +217,14 @@ Result<ImportStats> ActivityStore::save(const Activity& a) {
     if (!st) return st.error();
     std::optional<long long> pre;
     if (r.prerelease) pre = *r.prerelease ? 1 : 0;
-    INFRADIGEST_TRY(st->bind(1, *rid).bind(2, r.tag).bind(3, r.name)
-                        .bind(4, r.published_at.to_string()).bind(5, pre).bind(6, r.body)
-                        .bind(7, r.pr_number).run());
+    INFRADIGEST_TRY(st->bind(1, *rid)
+                        .bind(2, r.tag)
+                        .bind(3, r.name)
+                        .bind(4, r.published_at.to_string())
+                        .bind(5, pre)
+                        .bind(6, r.body)
+                        .bind(7, r.pr_number)
+                        .run());
   }
 
   INFRADIGEST_TRY(tx->commit());
@@ -205,12 +235,10 @@ Result<std::vector<Repository>> ActivityStore::repositories() {
   std::vector<Repository> out;
   auto st = db_.prepare("SELECT full_name, default_branch FROM repositories ORDER BY full_name");
   if (!st) return st.error();
-  for (;;) {
-    auto row = st->step();
-    if (!row) return row.error();
-    if (!*row) break;
+  INFRADIGEST_TRY(st->for_each_row([&]() -> Status {
     out.push_back(Repository{st->text_or_empty(0), st->text(1)});
-  }
+    return {};
+  }));
   return out;
 }
 
@@ -236,10 +264,7 @@ Result<Activity> ActivityStore::load(const ActivityQuery& q) {
     SELECT filename, status, additions, deletions, previous_filename
     FROM commit_files WHERE commit_id = ?1 ORDER BY position)sql");
   if (!files) return files.error();
-  for (;;) {
-    auto row = commits->step();
-    if (!row) return row.error();
-    if (!*row) break;
+  INFRADIGEST_TRY(commits->for_each_row([&]() -> Status {
     Commit c;
     c.repo = commits->text_or_empty(1);
     c.sha = commits->text(2);
@@ -255,16 +280,14 @@ Result<Activity> ActivityStore::load(const ActivityQuery& q) {
     c.message = commits->text_or_empty(8);
     c.pr_number = to_int(commits->integer(9));
     files->bind(1, *commits->integer(0));
-    for (;;) {
-      auto frow = files->step();
-      if (!frow) return frow.error();
-      if (!*frow) break;
+    INFRADIGEST_TRY(files->for_each_row([&]() -> Status {
       c.files.push_back(FileChange{files->text_or_empty(0), files->text(1), to_int(files->integer(2)),
                                    to_int(files->integer(3)), files->text(4)});
-    }
-    files->reset();
+      return {};
+    }));
     a.commits.push_back(std::move(c));
-  }
+    return {};
+  }));
 
   auto prs = db_.prepare(R"sql(
     SELECT r.full_name, p.number, p.title, p.author, p.state, p.created_at, p.merged_at,
@@ -276,10 +299,7 @@ Result<Activity> ActivityStore::load(const ActivityQuery& q) {
     ORDER BY r.full_name, p.number)sql");
   if (!prs) return prs.error();
   prs->bind(1, since).bind(2, until);
-  for (;;) {
-    auto row = prs->step();
-    if (!row) return row.error();
-    if (!*row) break;
+  INFRADIGEST_TRY(prs->for_each_row([&]() -> Status {
     PullRequest p;
     p.repo = prs->text_or_empty(0);
     p.number = static_cast<int>(*prs->integer(1));
@@ -296,7 +316,8 @@ Result<Activity> ActivityStore::load(const ActivityQuery& q) {
     p.labels = from_json_list(prs->text_or_empty(8));
     p.body = prs->text(9);
     a.pull_requests.push_back(std::move(p));
-  }
+    return {};
+  }));
 
   auto issues = db_.prepare(R"sql(
     SELECT r.full_name, i.number, i.title, i.author, i.state, i.created_at, i.labels, i.body
@@ -305,10 +326,7 @@ Result<Activity> ActivityStore::load(const ActivityQuery& q) {
     ORDER BY r.full_name, i.number)sql");
   if (!issues) return issues.error();
   issues->bind(1, since).bind(2, until);
-  for (;;) {
-    auto row = issues->step();
-    if (!row) return row.error();
-    if (!*row) break;
+  INFRADIGEST_TRY(issues->for_each_row([&]() -> Status {
     Issue i;
     i.repo = issues->text_or_empty(0);
     i.number = static_cast<int>(*issues->integer(1));
@@ -321,7 +339,8 @@ Result<Activity> ActivityStore::load(const ActivityQuery& q) {
     i.labels = from_json_list(issues->text_or_empty(6));
     i.body = issues->text(7);
     a.issues.push_back(std::move(i));
-  }
+    return {};
+  }));
 
   auto releases = db_.prepare(R"sql(
     SELECT r.full_name, x.tag, x.name, x.published_at, x.prerelease, x.body, x.pr_number
@@ -330,10 +349,7 @@ Result<Activity> ActivityStore::load(const ActivityQuery& q) {
     ORDER BY r.full_name, x.published_at, x.tag)sql");
   if (!releases) return releases.error();
   releases->bind(1, since).bind(2, until);
-  for (;;) {
-    auto row = releases->step();
-    if (!row) return row.error();
-    if (!*row) break;
+  INFRADIGEST_TRY(releases->for_each_row([&]() -> Status {
     Release rel;
     rel.repo = releases->text_or_empty(0);
     rel.tag = releases->text_or_empty(1);
@@ -345,7 +361,8 @@ Result<Activity> ActivityStore::load(const ActivityQuery& q) {
     rel.body = releases->text(5);
     rel.pr_number = to_int(releases->integer(6));
     a.releases.push_back(std::move(rel));
-  }
+    return {};
+  }));
   return a;
 }
 

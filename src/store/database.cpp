@@ -58,6 +58,20 @@ Status SqlStatement::run() {
   return {};
 }
 
+Status SqlStatement::for_each_row(const std::function<Status()>& on_row) {
+  for (;;) {
+    auto more = step();
+    if (!more) return more.error();
+    if (!*more) break;
+    if (auto s = on_row(); !s) {
+      reset();
+      return s;
+    }
+  }
+  reset();
+  return {};
+}
+
 void SqlStatement::reset() {
   sqlite3_reset(stmt_.get());
   sqlite3_clear_bindings(stmt_.get());

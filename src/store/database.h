@@ -2,6 +2,7 @@
 // BEGIN IMMEDIATE transactions. Not thread-safe: one Database per thread.
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -30,6 +31,9 @@ class SqlStatement {
   Result<bool> step();
   // Runs to completion, ignoring rows.
   Status run();
+  // Steps through every row, calling `on_row` for each (it reads the columns);
+  // stops at the first error, from SQLite or from `on_row`. Resets afterwards.
+  Status for_each_row(const std::function<Status()>& on_row);
   void reset();
 
   std::optional<std::string> text(int column) const;
