@@ -74,9 +74,14 @@ inline Error make_error(std::string message, ErrorCode code = ErrorCode::kGeneri
 
 }  // namespace infradigest
 
-// Propagates an error from an expression returning Result<...>/Status.
-#define INFRADIGEST_TRY(expr)                               \
-  do {                                                      \
-    auto infradigest_try_result_ = (expr);                  \
-    if (!infradigest_try_result_.ok()) return infradigest_try_result_.error(); \
+// Propagates an error from an expression returning Result<...>/Status. The
+// local is named per line, so a TRY inside a lambda inside a TRY (row loops)
+// does not shadow the outer one.
+#define INFRADIGEST_TRY_CONCAT_(a, b) a##b
+#define INFRADIGEST_TRY_NAME_(line) INFRADIGEST_TRY_CONCAT_(infradigest_try_result_, line)
+#define INFRADIGEST_TRY(expr) INFRADIGEST_TRY_IMPL_(expr, INFRADIGEST_TRY_NAME_(__LINE__))
+#define INFRADIGEST_TRY_IMPL_(expr, name)    \
+  do {                                       \
+    auto name = (expr);                      \
+    if (!name.ok()) return name.error();     \
   } while (0)
