@@ -181,7 +181,8 @@ TEST_F(ConfigTest, UnknownKeyHasFileLineAndSuggestion) {
 }
 
 TEST_F(ConfigTest, UnknownKeysInTablesUseDottedNames) {
-  EXPECT_EQ(file_error("[llm]\nbase_url = \"https://x\"\n"), path("c.toml") + ":2: unknown key 'llm.base_url'");
+  EXPECT_EQ(file_error("[lmm]\nbase_url = \"https://x\"\n"),
+            path("c.toml") + ":2: unknown key 'lmm.base_url' (did you mean 'llm.base_url'?)");
   EXPECT_EQ(file_error("[empty]\n"), path("c.toml") + ":1: unknown key 'empty'");
 }
 
@@ -305,12 +306,19 @@ TEST_F(ConfigTest, RenderConfigShowExact) {
   auto loaded = load_config(sources(file));
   ASSERT_TRUE(loaded.ok()) << loaded.error().message;
   ASSERT_TRUE(set_from_command_line(*loaded, "archive_dir", "out \"x\"").ok());
-  EXPECT_EQ(render_config_show(*loaded),
-            "(" + file + ":1) repos = [\"a/b\", \"c/d\"]\n" +
-                "(default) timezone = \"UTC\"\n"
-                "(" + file + ":3) language = \"en\"\n" +
-                "(environment: INFRADIGEST_DB) db = \"/x.db\"\n"
-                "(command line) archive_dir = \"out \\\"x\\\"\"\n");
+  const std::string shown = render_config_show(*loaded);
+  EXPECT_TRUE(shown.starts_with("(" + file + ":1) repos = [\"a/b\", \"c/d\"]\n" +
+                                "(default) timezone = \"UTC\"\n"
+                                "(" + file + ":3) language = \"en\"\n" +
+                                "(environment: INFRADIGEST_DB) db = \"/x.db\"\n"
+                                "(command line) archive_dir = \"out \\\"x\\\"\"\n"))
+      << shown;
+  // Tables follow, e.g. [llm]; numbers always print as TOML floats.
+  EXPECT_NE(shown.find("(default) llm.base_url = \"\"\n(default) llm.api_key_env = \"\"\n(default) llm.models = []\n"
+                       "(default) llm.temperature = 0.2\n(default) llm.max_tokens = 4096\n(default) llm.timeout = 120.0\n"
+                       "(default) llm.concurrency = 4\n"),
+            std::string::npos)
+      << shown;
 }
 
 TEST(ConfigValue, TextFormsAndTomlFormatting) {

@@ -8,6 +8,7 @@
 
 #include "config/config_file.h"
 #include "config/config_keys.h"
+#include "config/config_table_array.h"
 
 namespace infradigest {
 
@@ -122,7 +123,7 @@ std::string render_config_show(const LoadedConfig& loaded) {
     out += fmt::format("({}) {} = {}\n", loaded.origin(key.name).label(), key.name,
                        format_toml_value(key.get(loaded.config)));
   }
-  return out;
+  return out + render_table_arrays_show(loaded.config);
 }
 
 std::optional<std::string> default_config_path(const GetEnv& getenv) {

@@ -12,6 +12,7 @@
 // why `config show` can print every key verbatim.
 #pragma once
 
+#include <cstdint>
 #include <functional>
 #include <map>
 #include <optional>
@@ -23,6 +24,61 @@
 #include "core/result.h"
 
 namespace infradigest {
+
+// [llm]: the LLM writer (src/llm/). An empty base_url means no LLM: the
+// report is rule-based only.
+struct LlmConfig {
+  std::string base_url;             // OpenAI-compatible API root, e.g. "https://openrouter.ai/api/v1"
+  std::string api_key_env;          // NAME of the variable holding the key; "" sends no key
+  std::vector<std::string> models;  // tried in order: the next when one keeps failing
+  double temperature = 0.2;
+  std::int64_t max_tokens = 4096;   // per answer
+  double timeout = 120;             // seconds, per request
+  std::int64_t concurrency = 4;     // requests in flight at once
+};
+
+// [site]: the static web archive (src/site/).
+struct SiteConfig {
+  std::string dir;       // where `run` (and `site` without -o) writes it; "" : `run` builds no site
+  std::string base_url;  // absolute URL it is published at, for the feed; may be empty
+};
+
+// One table of an array of tables, e.g. one [[publish.webhook]] entry: the
+// values its author wrote, by key, and where it was written. Keys and types
+// are checked against the array's field table (config_keys.cpp) on load.
+struct ConfigTable {
+  std::string origin;  // "path:line" of the table's [[...]] header
+  std::map<std::string, ConfigValue, std::less<>> values;
+
+  // The string value of `key`, or `fallback` when the table does not set it.
+  // REQUIRES: the key, when set, is a string key.
+  std::string string_or(std::string_view key, std::string fallback = "") const;
+  friend bool operator==(const ConfigTable&, const ConfigTable&) = default;
+};
+
+// [run]: the daily job.
+struct RunConfig {
+  std::int64_t backfill_days = 7;  // most missed days one `run` writes (the newest ones); 1: yesterday only
+};
+
+// [[publish.webhook]] entries: chat delivery targets (src/publish/).
+struct PublishConfig {
+  std::vector<ConfigTable> webhooks;  // keys: type, url_env, secret_env, name
+};
+
+// [github]: the GitHub sync (src/github/, src/sync/). The token is not
+// configuration: it is read from GITHUB_TOKEN when the sync starts.
+struct GithubConfig {
+  std::string api_url = "https://api.github.com";  // GITHUB_API_URL; GitHub Enterprise: "https://HOST/api/v3"
+  // Requests in flight at once (also: repositories synced at once). 6 makes a
+  // day's sync about 5x faster than one request at a time (bench/sync_bench.sh)
+  // while staying far below GitHub's secondary limits (100 concurrent).
+  std::int64_t concurrency = 6;
+  std::int64_t max_wait = 900;   // seconds; a longer rate-limit pause stops the run ("resume later")
+  double connect_timeout = 10;   // seconds
+  double timeout = 120;          // seconds, one whole request
+  double stall_timeout = 30;     // seconds without receiving a byte
+};
 
 // The settings. Member initializers are the built-in defaults (the "default"
 // column of the key table is `Config{}`). Values in a Config obtained from
@@ -40,6 +96,11 @@ struct Config {
   std::string language = "zh";  // report language: "zh" or "en"
   std::string db;               // SQLite store; "" means default_db_path()
   std::string archive_dir = "reports";  // where dated reports are archived
+  LlmConfig llm;
+  SiteConfig site;
+  PublishConfig publish;
+  RunConfig run;
+  GithubConfig github;
 };
 
 enum class ConfigOrigin { kDefault, kFile, kEnvironment, kCommandLine };

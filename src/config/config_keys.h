@@ -19,7 +19,7 @@ namespace infradigest {
 // The address of one typed field of a Config. Alternatives are in ConfigType
 // order, so the field's C++ type is the key's type: no separate type column
 // that could disagree with the struct.
-using FieldRef = std::variant<std::string*, std::vector<std::string>*, std::int64_t*, bool*>;
+using FieldRef = std::variant<std::string*, std::vector<std::string>*, std::int64_t*, bool*, double*>;
 
 struct ConfigKey {
   // Dotted name: "timezone", or for a key in a TOML table "llm.base_url"

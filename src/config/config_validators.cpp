@@ -85,4 +85,50 @@ Status validate_env_var_name(const ConfigValue& value) {
       "not contain the secret itself");
 }
 
+Status validate_optional_env_var_name(const ConfigValue& value) {
+  if (std::get<std::string>(value).empty()) return {};
+  return validate_env_var_name(value);
+}
+
+Status validate_http_url_or_empty(const ConfigValue& value) {
+  const auto& url = std::get<std::string>(value);
+  if (url.empty() || url.starts_with("https://") || url.starts_with("http://")) return {};
+  return make_error(fmt::format("must be an http:// or https:// URL (got {})", format_toml_string(url)));
+}
+
+Status validate_model_names(const ConfigValue& value) {
+  const auto& models = std::get<std::vector<std::string>>(value);
+  for (size_t i = 0; i < models.size(); ++i) {
+    if (models[i].empty()) return make_error("must not hold an empty model name");
+    if (std::find(models.begin(), models.begin() + static_cast<std::ptrdiff_t>(i), models[i]) !=
+        models.begin() + static_cast<std::ptrdiff_t>(i))
+      return make_error(fmt::format("lists {} twice", format_toml_string(models[i])));
+  }
+  return {};
+}
+
+Status validate_temperature(const ConfigValue& value) {
+  double t = std::get<double>(value);
+  if (t >= 0 && t <= 2) return {};
+  return make_error(fmt::format("must be between 0 and 2 (got {})", format_toml_value(value)));
+}
+
+Status validate_max_tokens(const ConfigValue& value) {
+  auto n = std::get<std::int64_t>(value);
+  if (n >= 1 && n <= 1'000'000) return {};
+  return make_error(fmt::format("must be between 1 and 1000000 (got {})", n));
+}
+
+Status validate_timeout_seconds(const ConfigValue& value) {
+  double t = std::get<double>(value);
+  if (t > 0 && t <= 3600) return {};
+  return make_error(fmt::format("must be more than 0 and at most 3600 seconds (got {})", format_toml_value(value)));
+}
+
+Status validate_concurrency(const ConfigValue& value) {
+  auto n = std::get<std::int64_t>(value);
+  if (n >= 1 && n <= 64) return {};
+  return make_error(fmt::format("must be between 1 and 64 (got {})", n));
+}
+
 }  // namespace infradigest

@@ -30,4 +30,25 @@ Status validate_not_empty(const ConfigValue& value);
 // never repeats the value, since a user may have pasted the secret itself.
 Status validate_env_var_name(const ConfigValue& value);
 
+// validate_env_var_name, or "" (no variable: e.g. a local LLM server needs no key).
+Status validate_optional_env_var_name(const ConfigValue& value);
+
+// String: "" or an http:// or https:// URL.
+Status validate_http_url_or_empty(const ConfigValue& value);
+
+// String list: model names, none empty, none twice.
+Status validate_model_names(const ConfigValue& value);
+
+// Number: 0 to 2 (the OpenAI range).
+Status validate_temperature(const ConfigValue& value);
+
+// Integer: 1 to 1000000.
+Status validate_max_tokens(const ConfigValue& value);
+
+// Number: seconds, more than 0 and at most 3600.
+Status validate_timeout_seconds(const ConfigValue& value);
+
+// Integer: 1 to 64.
+Status validate_concurrency(const ConfigValue& value);
+
 }  // namespace infradigest

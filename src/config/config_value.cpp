@@ -1,6 +1,7 @@
 #include "config/config_value.h"
 
 #include <charconv>
+#include <cmath>
 
 #include <fmt/format.h>
 
@@ -12,6 +13,7 @@ std::string_view type_description(ConfigType type) {
     case ConfigType::kStringList: return "an array of strings";
     case ConfigType::kInt: return "an integer";
     case ConfigType::kBool: return "a boolean (true or false)";
+    case ConfigType::kDouble: return "a number";
   }
   return "a value";
 }
@@ -57,6 +59,12 @@ std::string format_toml_value(const ConfigValue& value) {
     }
     case ConfigType::kInt: return std::to_string(std::get<std::int64_t>(value));
     case ConfigType::kBool: return std::get<bool>(value) ? "true" : "false";
+    case ConfigType::kDouble: {
+      // Shortest round-trip form; TOML needs a '.' or an exponent to read a float back.
+      std::string out = fmt::format("{}", std::get<double>(value));
+      if (out.find_first_of(".eEn") == std::string::npos) out += ".0";
+      return out;
+    }
   }
   return {};
 }
@@ -104,6 +112,15 @@ Result<ConfigValue> parse_value_text(ConfigType type, std::string_view text) {
       if (word == "true" || word == "1") return ConfigValue{true};
       if (word == "false" || word == "0") return ConfigValue{false};
       return make_error(fmt::format("must be true or false (got {})", format_toml_string(text)));
+    }
+    case ConfigType::kDouble: {
+      std::string_view digits = trim(text);
+      double number = 0;
+      auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), number);
+      if (digits.empty() || ec != std::errc{} || end != digits.data() + digits.size() || !std::isfinite(number)) {
+        return make_error(fmt::format("must be a number (got {})", format_toml_string(text)));
+      }
+      return ConfigValue{number};
     }
   }
   return make_error("has an unsupported type");

@@ -36,8 +36,15 @@ struct Commit {
   std::string message;             // full message; first line is the title
   std::vector<FileChange> files;
   std::optional<int> pr_number;    // the PR it came from, e.g. "(#2740)" in the title
+  // Set only for a commit a sync found on the default branch after the report
+  // covering its committed_at was already due (late push, rebase, mirror):
+  // the start of the first report window still open then. Reports place a
+  // commit by landing_time(), so it appears in exactly one daily report
+  // (docs/sync.md).
+  std::optional<Timestamp> landed_at;
 
   std::string title() const;       // first line of message, trimmed
+  Timestamp landing_time() const { return landed_at.value_or(committed_at); }
   // Identity within the repo: the SHA, or "title:<title>" for SHA-less entries.
   std::string key() const;
   friend bool operator==(const Commit&, const Commit&) = default;

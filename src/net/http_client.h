@@ -23,14 +23,15 @@ struct HttpTimeouts {
 };
 
 struct HttpRequest {
+  // Every member has an initializer, so designated initializers may name any subset.
   std::string method = "GET";
-  std::string url;
-  HttpHeaders headers;  // may hold secrets (Authorization): never logged
-  std::string body;
-  HttpTimeouts timeouts;
+  std::string url{};
+  HttpHeaders headers{};  // may hold secrets (Authorization): never logged
+  std::string body{};
+  HttpTimeouts timeouts{};
   // How the request is named in logs and errors. Set it when the URL itself
   // is a secret (webhook URLs): e.g. "POST feishu webhook". Default: METHOD URL.
-  std::optional<std::string> display;
+  std::optional<std::string> display{};
 
   std::string describe() const { return display ? *display : method + " " + url; }
 };

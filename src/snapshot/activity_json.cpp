@@ -176,6 +176,7 @@ Result<SnapshotRecord> decode_commit(FieldReader& r) {
   READ_INTO(c.committer, r.optional_string("committer"));
   READ_INTO(c.authored_at, r.optional_time("authored_at"));
   READ_INTO(c.committed_at, r.required_time("committed_at"));
+  READ_INTO(c.landed_at, r.optional_time("landed_at"));
   READ_INTO(c.message, r.required_string("message"));
   if (c.title().empty()) return make_error("commit field 'message' has an empty first line");
   READ_INTO(c.pr_number, r.optional_int("pr"));
@@ -286,6 +287,7 @@ OrderedJson encode(const Commit& c) {
   put(j, "committer", c.committer);
   put(j, "authored_at", c.authored_at);
   j["committed_at"] = c.committed_at.to_string();
+  put(j, "landed_at", c.landed_at);
   j["message"] = c.message;
   if (!c.files.empty()) {
     OrderedJson files = OrderedJson::array();

@@ -1,6 +1,5 @@
 #include "store/activity_store.h"
 
-#include <map>
 #include <nlohmann/json.hpp>
 
 namespace infradigest {
@@ -39,33 +38,118 @@ std::optional<int> to_int(std::optional<long long> v) {
   return v ? std::optional<int>(static_cast<int>(*v)) : std::nullopt;
 }
 
-// Index of items already stored, by fact id, to tell new/changed/unchanged.
-struct Existing {
-  std::map<std::string, const Repository*> repos;
-  std::map<std::string, const Commit*> commits;
-  std::map<std::string, const PullRequest*> prs;
-  std::map<std::string, const Issue*> issues;
-  std::map<std::string, const Release*> releases;
+// Row decoders shared by load() and the lookups of save(). Each statement
+// selects the columns named by the matching k*Columns, in that order.
+constexpr const char* kCommitColumns =
+    "c.id, r.full_name, c.sha, c.parents, c.author, c.committer, c.authored_at, c.committed_at, c.message, "
+    "c.pr_number, c.landed_at";
+constexpr const char* kPullColumns =
+    "r.full_name, p.number, p.title, p.author, p.state, p.created_at, p.merged_at, p.merge_commit_sha, p.labels, "
+    "p.body";
+constexpr const char* kIssueColumns =
+    "r.full_name, i.number, i.title, i.author, i.state, i.created_at, i.labels, i.body";
+constexpr const char* kReleaseColumns =
+    "r.full_name, x.tag, x.name, x.published_at, x.prerelease, x.body, x.pr_number";
 
-  explicit Existing(const Activity& a) {
-    for (const auto& r : a.repositories) repos[r.full_name] = &r;
-    for (const auto& c : a.commits) commits[fact_id(c)] = &c;
-    for (const auto& p : a.pull_requests) prs[fact_id(p)] = &p;
-    for (const auto& i : a.issues) issues[fact_id(i)] = &i;
-    for (const auto& r : a.releases) releases[fact_id(r)] = &r;
+// `files` selects the files of one commit id (?1), in order.
+Result<Commit> read_commit(const SqlStatement& row, SqlStatement& files) {
+  Commit c;
+  c.repo = row.text_or_empty(1);
+  c.sha = row.text(2);
+  c.parents = from_json_list(row.text_or_empty(3));
+  c.author = row.text(4);
+  c.committer = row.text(5);
+  auto authored = stored_optional_time(row.text(6), "commits.authored_at");
+  if (!authored) return authored.error();
+  c.authored_at = *authored;
+  auto committed = stored_time(row.text(7), "commits.committed_at");
+  if (!committed) return committed.error();
+  c.committed_at = *committed;
+  c.message = row.text_or_empty(8);
+  c.pr_number = to_int(row.integer(9));
+  auto landed = stored_optional_time(row.text(10), "commits.landed_at");
+  if (!landed) return landed.error();
+  c.landed_at = *landed;
+  files.bind(1, *row.integer(0));
+  INFRADIGEST_TRY(files.for_each_row([&]() -> Status {
+    c.files.push_back(FileChange{files.text_or_empty(0), files.text(1), to_int(files.integer(2)),
+                                 to_int(files.integer(3)), files.text(4)});
+    return {};
+  }));
+  return c;
+}
+
+Result<PullRequest> read_pull(const SqlStatement& row) {
+  PullRequest p;
+  p.repo = row.text_or_empty(0);
+  p.number = static_cast<int>(*row.integer(1));
+  p.title = row.text_or_empty(2);
+  p.author = row.text(3);
+  p.state = row.text(4);
+  auto created = stored_optional_time(row.text(5), "pull_requests.created_at");
+  if (!created) return created.error();
+  p.created_at = *created;
+  auto merged = stored_optional_time(row.text(6), "pull_requests.merged_at");
+  if (!merged) return merged.error();
+  p.merged_at = *merged;
+  p.merge_commit_sha = row.text(7);
+  p.labels = from_json_list(row.text_or_empty(8));
+  p.body = row.text(9);
+  return p;
+}
+
+Result<Issue> read_issue(const SqlStatement& row) {
+  Issue i;
+  i.repo = row.text_or_empty(0);
+  i.number = static_cast<int>(*row.integer(1));
+  i.title = row.text_or_empty(2);
+  i.author = row.text(3);
+  i.state = row.text(4);
+  auto created = stored_time(row.text(5), "issues.created_at");
+  if (!created) return created.error();
+  i.created_at = *created;
+  i.labels = from_json_list(row.text_or_empty(6));
+  i.body = row.text(7);
+  return i;
+}
+
+Result<Release> read_release(const SqlStatement& row) {
+  Release rel;
+  rel.repo = row.text_or_empty(0);
+  rel.tag = row.text_or_empty(1);
+  rel.name = row.text(2);
+  auto published = stored_time(row.text(3), "releases.published_at");
+  if (!published) return published.error();
+  rel.published_at = *published;
+  if (auto pre = row.integer(4)) rel.prerelease = *pre != 0;
+  rel.body = row.text(5);
+  rel.pr_number = to_int(row.integer(6));
+  return rel;
+}
+
+// Runs a lookup prepared with its key bound: the stored item, if any.
+template <class T, class Read>
+Result<std::optional<T>> lookup(SqlStatement& st, Read read) {
+  auto row = st.step();
+  if (!row) return row.error();
+  if (!*row) {
+    st.reset();
+    return std::optional<T>{};
   }
-};
+  auto item = read(st);
+  st.reset();
+  if (!item) return item.error();
+  return std::optional<T>{std::move(*item)};
+}
 
 // Counts the outcome and tells whether `item` must be written.
 template <class T>
-bool needs_write(const std::map<std::string, const T*>& existing, const std::string& id, const T& item,
-                 ImportStats& stats) {
-  auto it = existing.find(id);
-  if (it == existing.end()) {
+bool needs_write(const std::optional<T>& stored, const T& item, ImportStats& stats) {
+  if (!stored) {
     ++stats.added;
     return true;
   }
-  if (*it->second == item) {
+  if (*stored == item) {
     ++stats.unchanged;
     return false;
   }
@@ -91,13 +175,46 @@ Result<long long> ActivityStore::repo_id(const std::string& full_name) {
 Result<ImportStats> ActivityStore::save(const Activity& a) {
   auto tx = Transaction::begin(db_);
   if (!tx) return tx.error();
-  auto stored = load();
-  if (!stored) return stored.error();
-  Existing existing(*stored);
+  auto stats = upsert(a);
+  if (!stats) return stats.error();
+  INFRADIGEST_TRY(tx->commit());
+  return stats;
+}
+
+Result<ImportStats> ActivityStore::upsert(const Activity& a) {
   ImportStats stats;
+  // Each incoming item is compared with its stored version, looked up by
+  // identity: the cost follows the input, not the size of the store.
+  auto find_repo = db_.prepare("SELECT full_name, default_branch FROM repositories WHERE full_name = ?1");
+  if (!find_repo) return find_repo.error();
+  auto find_commit = db_.prepare(std::string("SELECT ") + kCommitColumns +
+                                 " FROM commits c JOIN repositories r ON r.id = c.repo_id"
+                                 " WHERE r.full_name = ?1 AND c.item_key = ?2");
+  if (!find_commit) return find_commit.error();
+  auto commit_files = db_.prepare(R"sql(
+    SELECT filename, status, additions, deletions, previous_filename
+    FROM commit_files WHERE commit_id = ?1 ORDER BY position)sql");
+  if (!commit_files) return commit_files.error();
+  auto find_pull = db_.prepare(std::string("SELECT ") + kPullColumns +
+                               " FROM pull_requests p JOIN repositories r ON r.id = p.repo_id"
+                               " WHERE r.full_name = ?1 AND p.number = ?2");
+  if (!find_pull) return find_pull.error();
+  auto find_issue = db_.prepare(std::string("SELECT ") + kIssueColumns +
+                                " FROM issues i JOIN repositories r ON r.id = i.repo_id"
+                                " WHERE r.full_name = ?1 AND i.number = ?2");
+  if (!find_issue) return find_issue.error();
+  auto find_release = db_.prepare(std::string("SELECT ") + kReleaseColumns +
+                                  " FROM releases x JOIN repositories r ON r.id = x.repo_id"
+                                  " WHERE r.full_name = ?1 AND x.tag = ?2");
+  if (!find_release) return find_release.error();
 
   for (const auto& r : a.repositories) {
-    if (!needs_write(existing.repos, r.full_name, r, stats)) continue;
+    find_repo->bind(1, r.full_name);
+    auto stored = lookup<Repository>(*find_repo, [](const SqlStatement& row) -> Result<Repository> {
+      return Repository{row.text_or_empty(0), row.text(1)};
+    });
+    if (!stored) return stored.error();
+    if (!needs_write(*stored, r, stats)) continue;
     auto id = repo_id(r.full_name);
     if (!id) return id.error();
     auto st = db_.prepare("UPDATE repositories SET default_branch = ?2 WHERE id = ?1");
@@ -106,18 +223,22 @@ Result<ImportStats> ActivityStore::save(const Activity& a) {
   }
 
   for (const auto& c : a.commits) {
-    if (!needs_write(existing.commits, fact_id(c), c, stats)) continue;
+    find_commit->bind(1, c.repo).bind(2, c.key());
+    auto stored =
+        lookup<Commit>(*find_commit, [&](const SqlStatement& row) { return read_commit(row, *commit_files); });
+    if (!stored) return stored.error();
+    if (!needs_write(*stored, c, stats)) continue;
     auto rid = repo_id(c.repo);
     if (!rid) return rid.error();
     auto st = db_.prepare(R"sql(
       INSERT INTO commits(repo_id, item_key, sha, parents, author, committer, authored_at,
-                          committed_at, message, pr_number)
-      VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)
+                          committed_at, message, pr_number, landed_at)
+      VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)
       ON CONFLICT(repo_id, item_key) DO UPDATE SET
         sha = excluded.sha, parents = excluded.parents, author = excluded.author,
         committer = excluded.committer, authored_at = excluded.authored_at,
         committed_at = excluded.committed_at, message = excluded.message,
-        pr_number = excluded.pr_number
+        pr_number = excluded.pr_number, landed_at = excluded.landed_at
       RETURNING id)sql");
     if (!st) return st.error();
     st->bind(1, *rid)
@@ -129,7 +250,8 @@ Result<ImportStats> ActivityStore::save(const Activity& a) {
         .bind(7, time_text(c.authored_at))
         .bind(8, c.committed_at.to_string())
         .bind(9, c.message)
-        .bind(10, c.pr_number);
+        .bind(10, c.pr_number)
+        .bind(11, time_text(c.landed_at));
     auto row = st->step();
     if (!row) return row.error();
     long long commit_id = *st->integer(0);
@@ -155,7 +277,10 @@ Result<ImportStats> ActivityStore::save(const Activity& a) {
   }
 
   for (const auto& p : a.pull_requests) {
-    if (!needs_write(existing.prs, fact_id(p), p, stats)) continue;
+    find_pull->bind(1, p.repo).bind(2, p.number);
+    auto stored = lookup<PullRequest>(*find_pull, read_pull);
+    if (!stored) return stored.error();
+    if (!needs_write(*stored, p, stats)) continue;
     auto rid = repo_id(p.repo);
     if (!rid) return rid.error();
     auto st = db_.prepare(R"sql(
@@ -182,7 +307,10 @@ Result<ImportStats> ActivityStore::save(const Activity& a) {
   }
 
   for (const auto& i : a.issues) {
-    if (!needs_write(existing.issues, fact_id(i), i, stats)) continue;
+    find_issue->bind(1, i.repo).bind(2, i.number);
+    auto stored = lookup<Issue>(*find_issue, read_issue);
+    if (!stored) return stored.error();
+    if (!needs_write(*stored, i, stats)) continue;
     auto rid = repo_id(i.repo);
     if (!rid) return rid.error();
     auto st = db_.prepare(R"sql(
@@ -204,7 +332,10 @@ Result<ImportStats> ActivityStore::save(const Activity& a) {
   }
 
   for (const auto& r : a.releases) {
-    if (!needs_write(existing.releases, fact_id(r), r, stats)) continue;
+    find_release->bind(1, r.repo).bind(2, r.tag);
+    auto stored = lookup<Release>(*find_release, read_release);
+    if (!stored) return stored.error();
+    if (!needs_write(*stored, r, stats)) continue;
     auto rid = repo_id(r.repo);
     if (!rid) return rid.error();
     auto st = db_.prepare(R"sql(
@@ -226,8 +357,6 @@ Result<ImportStats> ActivityStore::save(const Activity& a) {
                         .bind(7, r.pr_number)
                         .run());
   }
-
-  INFRADIGEST_TRY(tx->commit());
   return stats;
 }
 
@@ -252,11 +381,11 @@ Result<Activity> ActivityStore::load(const ActivityQuery& q) {
   if (!repos) return repos.error();
   a.repositories = std::move(*repos);
 
-  auto commits = db_.prepare(R"sql(
-    SELECT c.id, r.full_name, c.sha, c.parents, c.author, c.committer, c.authored_at,
-           c.committed_at, c.message, c.pr_number
+  // Commits are placed by landing time (landed_at when a sync set it, else
+  // committed_at); the expression matches the commits_by_landing index.
+  auto commits = db_.prepare(std::string("SELECT ") + kCommitColumns + R"sql(
     FROM commits c JOIN repositories r ON r.id = c.repo_id
-    WHERE c.committed_at >= ?1 AND c.committed_at < ?2
+    WHERE COALESCE(c.landed_at, c.committed_at) >= ?1 AND COALESCE(c.landed_at, c.committed_at) < ?2
     ORDER BY r.full_name, c.committed_at, c.item_key)sql");
   if (!commits) return commits.error();
   commits->bind(1, since).bind(2, until);
@@ -265,33 +394,13 @@ Result<Activity> ActivityStore::load(const ActivityQuery& q) {
     FROM commit_files WHERE commit_id = ?1 ORDER BY position)sql");
   if (!files) return files.error();
   INFRADIGEST_TRY(commits->for_each_row([&]() -> Status {
-    Commit c;
-    c.repo = commits->text_or_empty(1);
-    c.sha = commits->text(2);
-    c.parents = from_json_list(commits->text_or_empty(3));
-    c.author = commits->text(4);
-    c.committer = commits->text(5);
-    auto authored = stored_optional_time(commits->text(6), "commits.authored_at");
-    if (!authored) return authored.error();
-    c.authored_at = *authored;
-    auto committed = stored_time(commits->text(7), "commits.committed_at");
-    if (!committed) return committed.error();
-    c.committed_at = *committed;
-    c.message = commits->text_or_empty(8);
-    c.pr_number = to_int(commits->integer(9));
-    files->bind(1, *commits->integer(0));
-    INFRADIGEST_TRY(files->for_each_row([&]() -> Status {
-      c.files.push_back(FileChange{files->text_or_empty(0), files->text(1), to_int(files->integer(2)),
-                                   to_int(files->integer(3)), files->text(4)});
-      return {};
-    }));
-    a.commits.push_back(std::move(c));
+    auto c = read_commit(*commits, *files);
+    if (!c) return c.error();
+    a.commits.push_back(std::move(*c));
     return {};
   }));
 
-  auto prs = db_.prepare(R"sql(
-    SELECT r.full_name, p.number, p.title, p.author, p.state, p.created_at, p.merged_at,
-           p.merge_commit_sha, p.labels, p.body
+  auto prs = db_.prepare(std::string("SELECT ") + kPullColumns + R"sql(
     FROM pull_requests p JOIN repositories r ON r.id = p.repo_id
     WHERE (p.merged_at >= ?1 AND p.merged_at < ?2)
        OR (p.merged_at IS NULL AND p.created_at >= ?1 AND p.created_at < ?2)
@@ -300,70 +409,60 @@ Result<Activity> ActivityStore::load(const ActivityQuery& q) {
   if (!prs) return prs.error();
   prs->bind(1, since).bind(2, until);
   INFRADIGEST_TRY(prs->for_each_row([&]() -> Status {
-    PullRequest p;
-    p.repo = prs->text_or_empty(0);
-    p.number = static_cast<int>(*prs->integer(1));
-    p.title = prs->text_or_empty(2);
-    p.author = prs->text(3);
-    p.state = prs->text(4);
-    auto created = stored_optional_time(prs->text(5), "pull_requests.created_at");
-    if (!created) return created.error();
-    p.created_at = *created;
-    auto merged = stored_optional_time(prs->text(6), "pull_requests.merged_at");
-    if (!merged) return merged.error();
-    p.merged_at = *merged;
-    p.merge_commit_sha = prs->text(7);
-    p.labels = from_json_list(prs->text_or_empty(8));
-    p.body = prs->text(9);
-    a.pull_requests.push_back(std::move(p));
+    auto p = read_pull(*prs);
+    if (!p) return p.error();
+    a.pull_requests.push_back(std::move(*p));
     return {};
   }));
 
-  auto issues = db_.prepare(R"sql(
-    SELECT r.full_name, i.number, i.title, i.author, i.state, i.created_at, i.labels, i.body
+  auto issues = db_.prepare(std::string("SELECT ") + kIssueColumns + R"sql(
     FROM issues i JOIN repositories r ON r.id = i.repo_id
     WHERE i.created_at >= ?1 AND i.created_at < ?2
     ORDER BY r.full_name, i.number)sql");
   if (!issues) return issues.error();
   issues->bind(1, since).bind(2, until);
   INFRADIGEST_TRY(issues->for_each_row([&]() -> Status {
-    Issue i;
-    i.repo = issues->text_or_empty(0);
-    i.number = static_cast<int>(*issues->integer(1));
-    i.title = issues->text_or_empty(2);
-    i.author = issues->text(3);
-    i.state = issues->text(4);
-    auto created = stored_time(issues->text(5), "issues.created_at");
-    if (!created) return created.error();
-    i.created_at = *created;
-    i.labels = from_json_list(issues->text_or_empty(6));
-    i.body = issues->text(7);
-    a.issues.push_back(std::move(i));
+    auto i = read_issue(*issues);
+    if (!i) return i.error();
+    a.issues.push_back(std::move(*i));
     return {};
   }));
 
-  auto releases = db_.prepare(R"sql(
-    SELECT r.full_name, x.tag, x.name, x.published_at, x.prerelease, x.body, x.pr_number
+  auto releases = db_.prepare(std::string("SELECT ") + kReleaseColumns + R"sql(
     FROM releases x JOIN repositories r ON r.id = x.repo_id
     WHERE x.published_at >= ?1 AND x.published_at < ?2
     ORDER BY r.full_name, x.published_at, x.tag)sql");
   if (!releases) return releases.error();
   releases->bind(1, since).bind(2, until);
   INFRADIGEST_TRY(releases->for_each_row([&]() -> Status {
-    Release rel;
-    rel.repo = releases->text_or_empty(0);
-    rel.tag = releases->text_or_empty(1);
-    rel.name = releases->text(2);
-    auto published = stored_time(releases->text(3), "releases.published_at");
-    if (!published) return published.error();
-    rel.published_at = *published;
-    if (auto pre = releases->integer(4)) rel.prerelease = *pre != 0;
-    rel.body = releases->text(5);
-    rel.pr_number = to_int(releases->integer(6));
-    a.releases.push_back(std::move(rel));
+    auto r = read_release(*releases);
+    if (!r) return r.error();
+    a.releases.push_back(std::move(*r));
     return {};
   }));
   return a;
+}
+
+Result<std::vector<Commit>> ActivityStore::commits_by_sha_prefix(const std::string& prefix,
+                                                                  int limit) {
+  auto commits = db_.prepare(std::string("SELECT ") + kCommitColumns + R"sql(
+    FROM commits c JOIN repositories r ON r.id = c.repo_id
+    WHERE c.sha IS NOT NULL AND substr(c.sha, 1, length(?1)) = ?1
+    ORDER BY r.full_name, c.sha LIMIT ?2)sql");
+  if (!commits) return commits.error();
+  commits->bind(1, prefix).bind(2, static_cast<long long>(limit));
+  auto files = db_.prepare(R"sql(
+    SELECT filename, status, additions, deletions, previous_filename
+    FROM commit_files WHERE commit_id = ?1 ORDER BY position)sql");
+  if (!files) return files.error();
+  std::vector<Commit> out;
+  INFRADIGEST_TRY(commits->for_each_row([&]() -> Status {
+    auto c = read_commit(*commits, *files);
+    if (!c) return c.error();
+    out.push_back(std::move(*c));
+    return {};
+  }));
+  return out;
 }
 
 }  // namespace infradigest

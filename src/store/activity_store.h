@@ -33,6 +33,10 @@ class ActivityStore {
   // An item equal to the stored one is left untouched (counted unchanged), so
   // importing the same snapshot twice changes nothing.
   Result<ImportStats> save(const Activity& activity);
+  // save() without its own transaction, for callers that write other rows
+  // atomically with the items (the sync: items + cursor + ETags).
+  // REQUIRES: a Transaction is open on this Database.
+  Result<ImportStats> upsert(const Activity& activity);
 
   // Loads items in the query's time range (all when unbounded). Pull requests
   // without any time are always loaded: they are looked up by number.
@@ -40,6 +44,10 @@ class ActivityStore {
 
   // Every repository the store has seen, by name.
   Result<std::vector<Repository>> repositories();
+
+  // Commits whose SHA starts with `prefix` (lower-case hex, as stored), by
+  // repository and SHA; at most `limit`, so callers can tell one from many.
+  Result<std::vector<Commit>> commits_by_sha_prefix(const std::string& prefix, int limit = 20);
 
  private:
   Result<long long> repo_id(const std::string& full_name);

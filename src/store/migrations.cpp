@@ -83,6 +83,70 @@ CREATE TABLE releases (
   UNIQUE (repo_id, tag)
 );
 )sql",
+      // 2: GitHub sync state — landing attribution, branch cursors, ETags (docs/sync.md).
+      R"sql(
+ALTER TABLE commits ADD COLUMN landed_at TEXT;
+ALTER TABLE commits ADD COLUMN first_seen_at TEXT;
+CREATE INDEX commits_by_landing ON commits (COALESCE(landed_at, committed_at));
+CREATE TABLE github_cursors (
+  repo_id INTEGER PRIMARY KEY REFERENCES repositories(id),
+  branch TEXT NOT NULL,
+  head_sha TEXT NOT NULL,
+  horizon TEXT NOT NULL,
+  synced_at TEXT NOT NULL
+);
+CREATE TABLE http_etags (
+  cache_key TEXT PRIMARY KEY,
+  etag TEXT NOT NULL,
+  used_at TEXT NOT NULL
+);
+CREATE TABLE sync_state (
+  key TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+);
+)sql",
+      // 3: the LLM writer — verified answers by (model, prompt hash), token usage per run.
+      R"sql(
+CREATE TABLE llm_responses (
+  model TEXT NOT NULL,
+  prompt_hash TEXT NOT NULL,
+  content TEXT NOT NULL,
+  finish_reason TEXT NOT NULL,
+  prompt_tokens INTEGER NOT NULL,
+  completion_tokens INTEGER NOT NULL,
+  created_at TEXT NOT NULL,
+  PRIMARY KEY (model, prompt_hash)
+);
+CREATE TABLE llm_runs (
+  id INTEGER PRIMARY KEY,
+  run_at TEXT NOT NULL,
+  report_date TEXT NOT NULL,
+  language TEXT NOT NULL,
+  requests INTEGER NOT NULL,
+  cache_hits INTEGER NOT NULL,
+  prompt_tokens INTEGER NOT NULL,
+  completion_tokens INTEGER NOT NULL,
+  sections INTEGER NOT NULL,
+  verified INTEGER NOT NULL
+);
+)sql",
+      // 4: chat delivery — one row per report day x webhook target x piece (docs/publishing.md).
+      R"sql(
+CREATE TABLE deliveries (
+  report_date TEXT NOT NULL,
+  target TEXT NOT NULL,
+  target_type TEXT NOT NULL,
+  piece INTEGER NOT NULL,
+  pieces INTEGER NOT NULL,
+  content TEXT NOT NULL,
+  status TEXT NOT NULL CHECK (status IN ('pending', 'delivered', 'failed')),
+  attempts INTEGER NOT NULL DEFAULT 0,
+  last_error TEXT,
+  planned_at TEXT NOT NULL,
+  delivered_at TEXT,
+  PRIMARY KEY (report_date, target, piece)
+);
+)sql",
   };
   return kSteps;
 }
