@@ -1,0 +1,59 @@
+#include "github/api_url.h"
+
+#include <algorithm>
+#include <cctype>
+
+namespace infradigest {
+
+namespace {
+
+std::string lower(std::string_view s) {
+  std::string out(s);
+  std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return out;
+}
+
+}  // namespace
+
+Result<std::string> normalize_api_url(std::string_view url) {
+  const std::string low = lower(url);
+  const size_t scheme_end = low.find("://");
+  if (scheme_end == std::string::npos || (low.substr(0, scheme_end) != "http" && low.substr(0, scheme_end) != "https"))
+    return make_error("the GitHub API URL must start with https:// (or http://), e.g. https://api.github.com");
+  const size_t host_start = scheme_end + 3;
+  const size_t path_start = std::min(url.find('/', host_start), url.size());
+  const std::string_view authority = url.substr(host_start, path_start - host_start);
+  if (authority.empty()) return make_error("the GitHub API URL names no host");
+  if (authority.find('@') != std::string_view::npos)
+    return make_error("the GitHub API URL must not contain credentials; put the token in GITHUB_TOKEN");
+  if (url.find_first_of("?# \t\r\n") != std::string_view::npos)
+    return make_error("the GitHub API URL must not contain a query, a fragment or spaces");
+  std::string out(url);
+  while (out.size() > host_start && out.back() == '/') out.pop_back();
+  return out;
+}
+
+std::string percent_encode(std::string_view text) {
+  static const char* kHex = "0123456789ABCDEF";
+  std::string out;
+  for (unsigned char c : text) {
+    if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~') {
+      out += static_cast<char>(c);
+    } else {
+      out += '%';
+      out += kHex[c >> 4];
+      out += kHex[c & 15];
+    }
+  }
+  return out;
+}
+
+std::string url_origin(std::string_view url) {
+  const size_t scheme_end = url.find("://");
+  if (scheme_end == std::string_view::npos) return "";
+  const size_t end = std::min(url.find_first_of("/?#", scheme_end + 3), url.size());
+  if (end == scheme_end + 3) return "";
+  return lower(url.substr(0, end));
+}
+
+}  // namespace infradigest

@@ -1,0 +1,29 @@
+// URLs of the GitHub REST API: the configured root (GITHUB_API_URL), the
+// encoding of path segments and query values, and the origin check that keeps
+// the token on the API host.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "core/result.h"
+
+namespace infradigest {
+
+constexpr std::string_view kDefaultGithubApiUrl = "https://api.github.com";
+
+// Checks and normalizes an API root: http(s), a host, no credentials
+// ("user:pass@" would put a secret into logs and the ETag table), no query or
+// fragment; the trailing '/' is dropped. "https://ghe.example.com/api/v3/" →
+// "https://ghe.example.com/api/v3". Errors never repeat the URL (it might
+// hold credentials).
+Result<std::string> normalize_api_url(std::string_view url);
+
+// Percent-encodes everything but RFC 3986 unreserved characters, so a branch
+// "release/v1.0" becomes "release%2Fv1.0" in a query value.
+std::string percent_encode(std::string_view text);
+
+// "scheme://host[:port]" of an absolute URL, lower-cased; "" when malformed.
+std::string url_origin(std::string_view url);
+
+}  // namespace infradigest

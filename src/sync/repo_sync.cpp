@@ -1,0 +1,233 @@
+#include "sync/repo_sync.h"
+
+#include <atomic>
+#include <mutex>
+#include <set>
+
+#include "github/api_url.h"
+#include "github/github_json.h"
+#include "sync/landing_rule.h"
+#include "sync/list_walk.h"
+#include "sync/parallel_for.h"
+
+namespace infradigest {
+
+namespace {
+
+using nlohmann::json;
+
+bool before(const json& item, const char* key, SysSeconds since) {
+  auto t = optional_json_time(item, key);
+  return t.ok() && t->has_value() && (*t)->instant < since;
+}
+
+class RepoSync {
+ public:
+  RepoSync(GithubClient& github, const RepoSyncRequest& request, const RepoSyncLookups& lookups)
+      : github_(github), req_(request), lookups_(lookups), since_text_(format_rfc3339_utc(request.since)) {
+    out_.repo = request.repo;
+  }
+
+  Result<RepoSyncOutput> run() {
+    // The default branch, the branch walk and the three lists are independent reads.
+    Status results[5];
+    parallel_for(5, 5, [&](size_t task) {
+      switch (task) {
+        case 0: results[0] = fetch_repository(); break;
+        case 1: results[1] = walk_branch(); break;
+        case 2: results[2] = fetch_pull_requests(); break;
+        case 3: results[3] = fetch_issues(); break;
+        default: results[4] = fetch_releases(); break;
+      }
+    });
+    for (const auto& r : results)
+      if (!r) return r.error();
+    INFRADIGEST_TRY(fetch_details());
+    finish_cursor();
+    return std::move(out_);
+  }
+
+ private:
+  Result<std::optional<std::string>> stored_etag(const std::string& key) { return lookups_.etag(key); }
+
+  void keep_etag(const std::string& key, const std::optional<std::string>& etag) {
+    if (!etag) return;
+    std::lock_guard lock(mutex_);
+    out_.etags.push_back(EtagEntry{key, *etag});
+  }
+
+  Status fetch_repository() {
+    const std::string url = github_.api("/repos/" + req_.repo);
+    auto etag = stored_etag(url);
+    if (!etag) return etag.error();
+    // A 304 says "as stored"; without a stored branch there is nothing to reuse.
+    if (!req_.state.default_branch) *etag = std::nullopt;
+    auto page = github_.get(url, *etag);
+    if (!page) return page.error().with_context(req_.repo);
+    if (page->not_modified) {
+      branch_ = *req_.state.default_branch;
+      keep_etag(url, *etag);
+    } else {
+      if (!page->body.is_object() || !page->body.contains("default_branch") || !page->body["default_branch"].is_string())
+        return make_error(req_.repo + ": the repository has no 'default_branch'");
+      branch_ = page->body["default_branch"].get<std::string>();
+      keep_etag(url, page->etag);
+    }
+    std::lock_guard lock(mutex_);
+    out_.activity.repositories.push_back(Repository{req_.repo, branch_});
+    return {};
+  }
+
+  Status walk_branch() {
+    const auto& cursor = req_.state.cursor;
+    CommitWalkRequest walk_request{req_.repo, cursor, req_.since, std::nullopt};
+    if (cursor) {
+      auto etag = stored_etag(branch_commits_url(github_, req_.repo));
+      if (!etag) return etag.error();
+      walk_request.etag = *etag;
+    }
+    auto walk = walk_new_commits(github_, walk_request, lookups_.known_commit);
+    if (!walk) return walk.error();
+    keep_etag(walk->first_page_url, walk->etag);
+    head_ = walk->head_sha;
+    std::vector<Commit> walked = std::move(walk->commits);
+    if (cursor) attribute_landing(walked, req_.floor);
+    for (size_t i = 0; i < walked.size(); ++i) add_commit(std::move(walked[i]), walk->detailed[i]);
+
+    // Days before the horizon were never walked: take them by committer date.
+    if (cursor && req_.since < cursor->horizon) {
+      auto older = list_commits_between(github_, req_.repo, req_.since, std::min(req_.until, cursor->horizon),
+                                        lookups_.known_commit);
+      if (!older) return older.error();
+      for (auto& c : *older) add_commit(std::move(c), false);
+    }
+    return {};
+  }
+
+  void add_commit(Commit c, bool detailed) {
+    if (!seen_commits_.insert(*c.sha).second) return;
+    commits_.push_back(std::move(c));
+    detailed_.push_back(detailed);
+  }
+
+  Status fetch_details() {
+    std::atomic<bool> failed{false};
+    std::atomic<long long> fetched{0};
+    std::vector<Status> errors(commits_.size());
+    parallel_for(commits_.size(), static_cast<size_t>(req_.detail_threads), [&](size_t i) {
+      if (detailed_[i] || failed) return;
+      auto detail = fetch_commit_detail(github_, req_.repo, *commits_[i].sha);
+      if (!detail) {
+        errors[i] = detail.error();
+        failed = true;
+        return;
+      }
+      detail->landed_at = commits_[i].landed_at;  // the walk's attribution, not the detail's
+      commits_[i] = std::move(*detail);
+      ++fetched;
+      if (lookups_.on_commit) lookups_.on_commit();
+    });
+    for (auto& e : errors)
+      if (!e) return e.error();
+    out_.commit_details = fetched;
+    out_.activity.commits = std::move(commits_);
+    return {};
+  }
+
+  Status fetch_pull_requests() {
+    // /pulls has no `since`: sorted by update, newest first, it is read down
+    // to the window start (a PR merged in the window was updated then too).
+    ListWalkRequest list{github_.api("/repos/" + req_.repo + "/pulls?state=closed&sort=updated&direction=desc&per_page=100"),
+                         std::nullopt, [&](const json& j) { return before(j, "updated_at", req_.since); }, true};
+    auto walk = walk_windowed(list);
+    if (!walk) return walk.error();
+    std::vector<PullRequest> prs;
+    for (const auto& j : walk->items) {
+      auto p = pull_request_from_json(req_.repo, j);
+      if (!p) return p.error().with_context(req_.repo);
+      if (p->merged_at && p->merged_at->instant >= req_.since) prs.push_back(std::move(*p));
+    }
+    std::lock_guard lock(mutex_);
+    out_.activity.pull_requests = std::move(prs);
+    return {};
+  }
+
+  Status fetch_issues() {
+    // `since` filters on the update time, a superset of "opened since";
+    // sorted by creation, the list is read down to the window start.
+    ListWalkRequest list{github_.api("/repos/" + req_.repo + "/issues?state=all&sort=created&direction=desc&since=" +
+                                     percent_encode(since_text_) + "&per_page=100"),
+                         std::nullopt, [&](const json& j) { return before(j, "created_at", req_.since); }, false};
+    auto walk = walk_windowed(list);
+    if (!walk) return walk.error();
+    std::vector<Issue> issues;
+    for (const auto& j : walk->items) {
+      if (is_pull_request(j)) continue;  // the issues list holds PRs too
+      auto i = issue_from_json(req_.repo, j);
+      if (!i) return i.error().with_context(req_.repo);
+      if (i->created_at.instant >= req_.since) issues.push_back(std::move(*i));
+    }
+    std::lock_guard lock(mutex_);
+    out_.activity.issues = std::move(issues);
+    return {};
+  }
+
+  Status fetch_releases() {
+    ListWalkRequest list{github_.api("/repos/" + req_.repo + "/releases?per_page=100"), std::nullopt,
+                         [&](const json& j) { return before(j, "created_at", req_.since); }, false};
+    auto walk = walk_windowed(list);
+    if (!walk) return walk.error();
+    std::vector<Release> releases;
+    for (const auto& j : walk->items) {
+      if (!is_published_release(j)) continue;  // drafts
+      auto r = release_from_json(req_.repo, j);
+      if (!r) return r.error().with_context(req_.repo);
+      if (r->published_at.instant >= req_.since) releases.push_back(std::move(*r));
+    }
+    std::lock_guard lock(mutex_);
+    out_.activity.releases = std::move(releases);
+    return {};
+  }
+
+  // A list's ETag is stored under its URL and the window start: what was kept
+  // from the pages depended on both.
+  Result<ListWalkResult> walk_windowed(ListWalkRequest list) {
+    const std::string key = list.url + " since=" + since_text_;
+    auto etag = stored_etag(key);
+    if (!etag) return etag.error();
+    list.etag = *etag;
+    auto walk = walk_list(github_, list);
+    if (!walk) return walk.error().with_context(req_.repo);
+    keep_etag(key, walk->etag);
+    return walk;
+  }
+
+  void finish_cursor() {
+    const auto& old = req_.state.cursor;
+    if (!head_) return;  // an empty repository: nothing to walk from next time
+    SysSeconds horizon = old ? old->horizon : req_.since;
+    // A backfill that reached the horizon extends what the store covers.
+    if (old && req_.since < old->horizon && req_.until >= old->horizon) horizon = req_.since;
+    out_.cursor = BranchCursor{branch_, *head_, horizon};
+  }
+
+  GithubClient& github_;
+  const RepoSyncRequest& req_;
+  const RepoSyncLookups& lookups_;
+  const std::string since_text_;
+  std::mutex mutex_;
+  RepoSyncOutput out_;
+  std::string branch_;
+  std::optional<std::string> head_;
+  std::vector<Commit> commits_;
+  std::vector<bool> detailed_;
+  std::set<std::string> seen_commits_;
+};
+
+}  // namespace
+
+Result<RepoSyncOutput> sync_repo(GithubClient& github, const RepoSyncRequest& request, const RepoSyncLookups& lookups) {
+  return RepoSync(github, request, lookups).run();
+}
+
+}  // namespace infradigest

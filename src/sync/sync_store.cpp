@@ -1,0 +1,156 @@
+#include "sync/sync_store.h"
+
+namespace infradigest {
+
+namespace {
+
+constexpr auto kEtagRetention = std::chrono::days{30};
+
+Result<SysSeconds> stored_instant(const std::optional<std::string>& text, const char* column) {
+  auto t = parse_timestamp(text.value_or(""));
+  if (!t) return t.error().with_context(std::string("stored ") + column);
+  return t->instant;
+}
+
+}  // namespace
+
+SyncItemStats& SyncItemStats::operator+=(const SyncItemStats& o) {
+  for (auto [mine, theirs] : {std::pair{&commits, &o.commits}, std::pair{&pull_requests, &o.pull_requests},
+                              std::pair{&issues, &o.issues}, std::pair{&releases, &o.releases}}) {
+    mine->added += theirs->added;
+    mine->updated += theirs->updated;
+    mine->unchanged += theirs->unchanged;
+  }
+  return *this;
+}
+
+Result<RepoState> SyncStore::repo_state(const std::string& repo) {
+  std::lock_guard lock(mutex_);
+  RepoState state;
+  auto st = db_.prepare(R"sql(
+    SELECT r.default_branch, g.branch, g.head_sha, g.horizon
+    FROM repositories r LEFT JOIN github_cursors g ON g.repo_id = r.id
+    WHERE r.full_name = ?1)sql");
+  if (!st) return st.error();
+  st->bind(1, repo);
+  Status read = st->for_each_row([&]() -> Status {
+    state.default_branch = st->text(0);
+    if (!st->text(1)) return {};
+    auto horizon = stored_instant(st->text(3), "github_cursors.horizon");
+    if (!horizon) return horizon.error();
+    state.cursor = BranchCursor{st->text_or_empty(1), st->text_or_empty(2), *horizon};
+    return {};
+  });
+  if (!read) return read.error();
+  return state;
+}
+
+Result<bool> SyncStore::has_commit(const std::string& repo, const std::string& sha) {
+  std::lock_guard lock(mutex_);
+  auto st = db_.prepare(R"sql(
+    SELECT 1 FROM commits c JOIN repositories r ON r.id = c.repo_id
+    WHERE r.full_name = ?1 AND c.item_key = ?2)sql");
+  if (!st) return st.error();
+  st->bind(1, repo).bind(2, sha);
+  auto row = st->step();
+  if (!row) return row.error();
+  return *row;
+}
+
+Result<std::optional<std::string>> SyncStore::etag(const std::string& key) {
+  std::lock_guard lock(mutex_);
+  auto st = db_.prepare("SELECT etag FROM http_etags WHERE cache_key = ?1");
+  if (!st) return st.error();
+  st->bind(1, key);
+  auto row = st->step();
+  if (!row) return row.error();
+  if (!*row) return std::optional<std::string>{};
+  return st->text(0);
+}
+
+Result<std::optional<SysSeconds>> SyncStore::reported_through() {
+  std::lock_guard lock(mutex_);
+  auto st = db_.prepare("SELECT value FROM sync_state WHERE key = 'reported_through'");
+  if (!st) return st.error();
+  auto row = st->step();
+  if (!row) return row.error();
+  if (!*row) return std::optional<SysSeconds>{};
+  auto t = stored_instant(st->text(0), "sync_state.reported_through");
+  if (!t) return t.error();
+  return std::optional<SysSeconds>{*t};
+}
+
+Status SyncStore::advance_reported_through(SysSeconds end) {
+  std::lock_guard lock(mutex_);
+  // Canonical UTC texts compare in time order, so MAX keeps the later mark.
+  auto st = db_.prepare(R"sql(
+    INSERT INTO sync_state(key, value) VALUES ('reported_through', ?1)
+    ON CONFLICT(key) DO UPDATE SET value = MAX(value, excluded.value))sql");
+  if (!st) return st.error();
+  return st->bind(1, format_rfc3339_utc(end)).run();
+}
+
+Result<SyncItemStats> SyncStore::save(const RepoSyncOutput& out, SysSeconds now) {
+  std::lock_guard lock(mutex_);
+  const std::string now_text = format_rfc3339_utc(now);
+  auto tx = Transaction::begin(db_);
+  if (!tx) return tx.error();
+  ActivityStore store(db_);
+  SyncItemStats stats;
+  const Activity& a = out.activity;
+  // One upsert per kind, so the summary can say what was new of each.
+  auto upsert_part = [&](auto member) -> Result<ImportStats> {
+    Activity part;
+    part.*member = a.*member;
+    return store.upsert(part);
+  };
+  if (auto r = upsert_part(&Activity::repositories); !r) return r.error();
+  auto commits = upsert_part(&Activity::commits);
+  if (!commits) return commits.error();
+  stats.commits = *commits;
+  auto prs = upsert_part(&Activity::pull_requests);
+  if (!prs) return prs.error();
+  stats.pull_requests = *prs;
+  auto issues = upsert_part(&Activity::issues);
+  if (!issues) return issues.error();
+  stats.issues = *issues;
+  auto releases = upsert_part(&Activity::releases);
+  if (!releases) return releases.error();
+  stats.releases = *releases;
+
+  auto seen = db_.prepare(R"sql(
+    UPDATE commits SET first_seen_at = ?3
+    WHERE repo_id = (SELECT id FROM repositories WHERE full_name = ?1) AND item_key = ?2
+      AND first_seen_at IS NULL)sql");
+  if (!seen) return seen.error();
+  for (const auto& c : a.commits) INFRADIGEST_TRY(seen->bind(1, out.repo).bind(2, c.key()).bind(3, now_text).run());
+
+  if (out.cursor) {
+    auto st = db_.prepare(R"sql(
+      INSERT INTO github_cursors(repo_id, branch, head_sha, horizon, synced_at)
+      VALUES ((SELECT id FROM repositories WHERE full_name = ?1), ?2, ?3, ?4, ?5)
+      ON CONFLICT(repo_id) DO UPDATE SET branch = excluded.branch, head_sha = excluded.head_sha,
+        horizon = excluded.horizon, synced_at = excluded.synced_at)sql");
+    if (!st) return st.error();
+    INFRADIGEST_TRY(st->bind(1, out.repo)
+                        .bind(2, out.cursor->branch)
+                        .bind(3, out.cursor->head_sha)
+                        .bind(4, format_rfc3339_utc(out.cursor->horizon))
+                        .bind(5, now_text)
+                        .run());
+  }
+
+  auto put = db_.prepare(R"sql(
+    INSERT INTO http_etags(cache_key, etag, used_at) VALUES (?1, ?2, ?3)
+    ON CONFLICT(cache_key) DO UPDATE SET etag = excluded.etag, used_at = excluded.used_at)sql");
+  if (!put) return put.error();
+  for (const auto& e : out.etags) INFRADIGEST_TRY(put->bind(1, e.key).bind(2, e.etag).bind(3, now_text).run());
+  auto prune = db_.prepare("DELETE FROM http_etags WHERE used_at < ?1");
+  if (!prune) return prune.error();
+  INFRADIGEST_TRY(prune->bind(1, format_rfc3339_utc(now - kEtagRetention)).run());
+
+  INFRADIGEST_TRY(tx->commit());
+  return stats;
+}
+
+}  // namespace infradigest

@@ -1,0 +1,196 @@
+// `infradigest sync` and `infradigest run`, the real binary against the fake
+// GitHub (GITHUB_API_URL=http://127.0.0.1:PORT): the daily job end to end,
+// secrets, the rate-limit exit, and kill -9 in the middle of a sync.
+#include <gtest/gtest.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <thread>
+
+#include "fake_github.h"
+#include "fake_github_dataset.h"
+#include "store/database.h"
+#include "test_support.h"
+
+namespace infradigest {
+namespace {
+
+using testing::FakeFault;
+using testing::FakeGithub;
+using testing::run_infradigest;
+using testing::TempDir;
+using namespace std::chrono_literals;
+
+const std::string kDay = "2026-02-26";
+const std::string kNow = "2026-02-27T08:00:00Z";
+const std::string kSentinel = "ghp_SENTINEL_9f8e7d6c5b4a";
+
+std::string repos_csv() {
+  std::string out;
+  for (const auto& r : testing::realistic_repo_names()) out += (out.empty() ? "" : ",") + r;
+  return out;
+}
+
+// The environment of a run against `github`, with every file under `dir`.
+std::string env_for(const FakeGithub& github, const TempDir& dir, const std::string& token = kSentinel) {
+  return "XDG_CONFIG_HOME=" + dir.file("config") + " GITHUB_API_URL=" + github.url() + " GITHUB_TOKEN=" + token +
+         " INFRADIGEST_REPOS=" + repos_csv() + " INFRADIGEST_ARCHIVE_DIR=" + dir.file("reports") +
+         " INFRADIGEST_GITHUB_MAX_WAIT=60";
+}
+
+std::string db_arg(const TempDir& dir, const std::string& name = "store.db") { return "--db " + dir.file(name) + " "; }
+
+// Everything a run leaves in `dir` (the store and its WAL, reports), as one text.
+std::string all_files(const TempDir& dir) {
+  std::string out;
+  for (const auto& e : std::filesystem::recursive_directory_iterator(dir.path()))
+    if (e.is_regular_file()) out += testing::read_file(e.path().string());
+  return out;
+}
+
+// Rows that define what a sync stored beyond the activity itself.
+std::string sync_state(const std::string& db_path) {
+  auto db = Database::open(db_path);
+  EXPECT_TRUE(db.ok());
+  std::string out;
+  for (const char* sql : {"SELECT r.full_name || ' ' || branch || ' ' || head_sha || ' ' || horizon FROM github_cursors g "
+                          "JOIN repositories r ON r.id = g.repo_id ORDER BY 1",
+                          "SELECT item_key || ' ' || first_seen_at || ' ' || COALESCE(landed_at, '-') FROM commits ORDER BY 1",
+                          // Keys hold the server's URL, whose port differs between the two fakes.
+                          "SELECT substr(cache_key, instr(cache_key, '/repos/')) || ' ' || etag FROM http_etags ORDER BY 1"}) {
+    auto st = db->prepare(sql);
+    EXPECT_TRUE(st.ok());
+    EXPECT_TRUE(st->for_each_row([&]() -> Status {
+      out += st->text_or_empty(0) + "\n";
+      return {};
+    }));
+  }
+  return out;
+}
+
+TEST(SyncCli, RunWritesTheDaysReportAndARepeatIsAll304AndTheSame) {
+  FakeGithub github;
+  testing::add_realistic_day(github, kDay, "2026-02-25", 5, 0.5);
+  github.start();
+  TempDir dir;
+  auto first = run_infradigest(db_arg(dir) + "--now " + kNow + " run", env_for(github, dir));
+  ASSERT_EQ(first.exit_code, 0) << first.err;
+  EXPECT_NE(first.err.find("synced 8 repositories"), std::string::npos) << first.err;
+  const std::string report = testing::read_file(dir.file("reports/" + kDay + ".md"));
+  EXPECT_NE(report.find("vllm-project/vllm"), std::string::npos);
+  EXPECT_NE(report.find("Improve vllm-project/vllm path 11"), std::string::npos) << report;
+  EXPECT_EQ(report.find("同步失败"), std::string::npos);
+
+  const size_t details = github.commit_details();
+  auto second = run_infradigest(db_arg(dir) + "--now 2026-02-27T09:00:00Z run", env_for(github, dir));
+  ASSERT_EQ(second.exit_code, 0) << second.err;
+  EXPECT_NE(second.err.find("40 requests (40 not modified, 0 retried)"), std::string::npos) << second.err;
+  EXPECT_NE(second.err.find("new: 0 commits"), std::string::npos) << second.err;
+  EXPECT_EQ(github.commit_details(), details);
+  EXPECT_EQ(testing::read_file(dir.file("reports/" + kDay + ".md")), report);
+}
+
+TEST(SyncCli, TheTokenNeverReachesLogsErrorsTheStoreOrReports) {
+  FakeGithub github;
+  testing::add_realistic_day(github, kDay, "2026-02-25", 3, 0.3);
+  // A misbehaving proxy that echoes credentials into its error page.
+  github.fail("/repos/NVIDIA/cutile-python", FakeFault{401, R"({"message":"Bad credentials Bearer )" + kSentinel + R"("})",
+                                                        {}, {}, false}, 100);
+  github.start();
+  TempDir dir;
+  auto r = run_infradigest(db_arg(dir) + "--now " + kNow + " run --verbose", env_for(github, dir));
+  EXPECT_EQ(r.exit_code, 1) << r.err;  // one repository failed; the report is still written
+  EXPECT_NE(r.err.find("GET " + github.url() + "/repos/vllm-project/vllm -> 200"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("cutile-python"), std::string::npos);
+  EXPECT_EQ(r.err.find(kSentinel), std::string::npos) << r.err;
+  EXPECT_EQ(r.out.find(kSentinel), std::string::npos);
+  const std::string files = all_files(dir);
+  EXPECT_EQ(files.find(kSentinel), std::string::npos);
+  const std::string report = testing::read_file(dir.file("reports/" + kDay + ".md"));
+  EXPECT_NE(report.find("NVIDIA/cutile-python"), std::string::npos);
+  EXPECT_NE(report.find("同步失败"), std::string::npos) << report.substr(0, 800);
+  // It was used, though: every request carried it.
+  for (const auto& req : github.requests()) EXPECT_EQ(req.header("Authorization"), "Bearer " + kSentinel);
+}
+
+TEST(SyncCli, ARateLimitLongerThanMaxWaitExits4WithoutAReportAndTheNextRunResumes) {
+  FakeGithub github;
+  testing::add_realistic_day(github, kDay, "2026-02-25", 3, 0.3);
+  const auto reset = std::chrono::duration_cast<std::chrono::seconds>(
+                         (std::chrono::system_clock::now() + 3h).time_since_epoch()).count();
+  github.fail("/repos/sgl-project/sglang/pulls",
+              FakeFault{403, R"({"message":"API rate limit exceeded"})",
+                        {{"X-RateLimit-Remaining", "0"}, {"X-RateLimit-Reset", std::to_string(reset)}}, {}, false});
+  github.start();
+  TempDir dir;
+  auto stopped = run_infradigest(db_arg(dir) + "--now " + kNow + " run", env_for(github, dir));
+  EXPECT_EQ(stopped.exit_code, 4) << stopped.err;
+  EXPECT_NE(stopped.err.find("resume"), std::string::npos) << stopped.err;
+  EXPECT_FALSE(std::filesystem::exists(dir.file("reports/" + kDay + ".md")));
+  auto resumed = run_infradigest(db_arg(dir) + "--now " + kNow + " run", env_for(github, dir));
+  EXPECT_EQ(resumed.exit_code, 0) << resumed.err;
+  EXPECT_TRUE(std::filesystem::exists(dir.file("reports/" + kDay + ".md")));
+}
+
+TEST(SyncCli, KillDashNineMidSyncThenARerunStoresWhatAnUninterruptedSyncStores) {
+  const std::string sync = "--now " + kNow + " sync --date " + kDay;
+  // The reference: one uninterrupted sync.
+  TempDir ref_dir;
+  {
+    FakeGithub github;
+    testing::add_realistic_day(github, kDay, "2026-02-25", 5, 0.5);
+    github.start();
+    auto r = run_infradigest(db_arg(ref_dir) + sync, env_for(github, ref_dir));
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+  }
+  // The same, killed after a third of its requests, then run again.
+  TempDir dir;
+  FakeGithub github;
+  testing::add_realistic_day(github, kDay, "2026-02-25", 5, 0.5);
+  github.latency_ms = 10;
+  github.start();
+  const std::string command = "exec env " + env_for(github, dir) + " " + INFRADIGEST_BINARY + " " + db_arg(dir) +
+                              sync + " >" + dir.file("killed.log") + " 2>&1";
+  pid_t pid = fork();
+  ASSERT_GE(pid, 0);
+  if (pid == 0) {
+    execl("/bin/sh", "sh", "-c", command.c_str(), static_cast<char*>(nullptr));
+    _exit(127);
+  }
+  while (github.request_count() < 25) std::this_thread::sleep_for(1ms);
+  int status = 0;
+  ASSERT_EQ(waitpid(pid, &status, WNOHANG), 0) << "the sync finished before it could be killed";
+  kill(pid, SIGKILL);
+  ASSERT_EQ(waitpid(pid, &status, 0), pid);
+  EXPECT_TRUE(WIFSIGNALED(status));
+  github.latency_ms = 0;
+  auto rerun = run_infradigest(db_arg(dir) + sync, env_for(github, dir));
+  ASSERT_EQ(rerun.exit_code, 0) << rerun.err;
+
+  auto exported = run_infradigest(db_arg(dir) + "export", "XDG_CONFIG_HOME=" + dir.file("config"));
+  auto reference = run_infradigest(db_arg(ref_dir) + "export", "XDG_CONFIG_HOME=" + ref_dir.file("config"));
+  ASSERT_EQ(exported.exit_code, 0);
+  EXPECT_GT(reference.out.size(), 1000u);
+  EXPECT_EQ(exported.out, reference.out);
+  EXPECT_EQ(sync_state(dir.file("store.db")), sync_state(ref_dir.file("store.db")));
+}
+
+TEST(SyncCli, WindowOptionsAreCheckedBeforeAnythingIsSent) {
+  FakeGithub github;
+  github.start();
+  TempDir dir;
+  for (const char* args : {"sync --since 2026-02-26T00:00:00Z", "sync --date 2026-02-26 --since 2026-02-26T00:00:00Z",
+                           "sync --since 2026-02-27T00:00:00Z --until 2026-02-26T00:00:00Z", "sync --date 2026-02-30"}) {
+    auto r = run_infradigest(db_arg(dir) + args, env_for(github, dir));
+    EXPECT_EQ(r.exit_code, 2) << args << "\n" << r.err;
+  }
+  auto bad_url = run_infradigest(db_arg(dir) + "sync", "GITHUB_API_URL=https://u:secret@x.example XDG_CONFIG_HOME=" + dir.file("c"));
+  EXPECT_EQ(bad_url.exit_code, 2);
+  EXPECT_EQ(bad_url.err.find("secret"), std::string::npos) << bad_url.err;
+  EXPECT_EQ(github.request_count(), 0u);
+}
+
+}  // namespace
+}  // namespace infradigest
