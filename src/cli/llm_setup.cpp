@@ -1,0 +1,17 @@
+#include "cli/llm_setup.h"
+
+namespace infradigest {
+
+Result<LlmSetup> make_llm_setup(CommandContext& context, bool no_llm) {
+  LlmSetup setup;
+  if (no_llm) return setup;
+  auto settings = llm_settings_from_config(context.config.config.llm, system_getenv);
+  if (!settings) return settings.error();
+  if (!*settings) return setup;
+  setup.http = make_http_client();
+  setup.step = LlmStep{.settings = std::move(**settings), .http = setup.http.get(), .clock = &system_clock(),
+                       .log = &context.err};
+  return setup;
+}
+
+}  // namespace infradigest
