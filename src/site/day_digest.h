@@ -1,0 +1,29 @@
+// DayDigest: the numbers the web archive draws and lists for one day,
+// counted from that day's Report (so charts agree with the pages).
+#pragma once
+
+#include <map>
+#include <string>
+
+#include "compose/report.h"
+
+namespace infradigest {
+
+struct RepoDayCounts {
+  int commits = 0;   // items: commits that landed (and merged PRs no commit carries), as the report counts them
+  int prs = 0;       // items that came from a merged pull request
+  int issues = 0;    // new issues
+  int releases = 0;
+  int total() const { return commits + prs + issues + releases; }
+};
+
+struct DayDigest {
+  SysDays date{};
+  std::map<std::string, RepoDayCounts> repos;  // repos with activity that day
+  std::map<Tag, int> tags;                     // items carrying each tag (as 跨仓库信号 counts them)
+  int total_items = 0;                         // Report::total_items
+};
+
+DayDigest digest_report(const Report& report);
+
+}  // namespace infradigest
