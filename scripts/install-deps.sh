@@ -8,7 +8,9 @@ packages=(
   build-essential cmake ninja-build pkg-config
   libsqlite3-dev libcurl4-openssl-dev nlohmann-json3-dev libtomlplusplus-dev libcli11-dev libfmt-dev
   libhowardhinnant-date-dev tzdata
+  libcmark-gfm-dev libcmark-gfm-extensions-dev libssl-dev
   libgtest-dev libgmock-dev libcpp-httplib-dev
+  chromium fonts-wqy-microhei libxml2-utils   # tests: the web archive in headless Chromium (with a CJK font); feed XML checks
 )
 
 missing=()

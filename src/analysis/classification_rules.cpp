@@ -35,6 +35,9 @@ constexpr Pattern label(std::string_view words) {
 constexpr Pattern every_path(std::string_view words) {
   return {kPath, Anchor::kEveryPath, words, {}, {}};
 }
+constexpr Pattern body_line(std::string_view words) {
+  return {kBody, Anchor::kBodyLine, words, {}, {}};
+}
 constexpr Pattern new_file(std::string_view words) {
   return {kAddedPath, Anchor::kAnywhere, words, {}, {}};
 }
@@ -60,6 +63,7 @@ constexpr KindRule kKindRules[] = {
     {kReverts, kRevert, prefix("revert")},
     {kReverts, kRevert, bracket("revert")},
     {kReverts, kRevert, body("this-reverts-commit")},
+    {kReverts, kRevert, lead("undo|undoes|undid|undoing")},  // "fix: Undo fix to X"
 
     // The author said so: conventional-commit prefixes.
     {kExplicit, kDeps, prefix("deps|dep|chore(deps)|build(deps)|fix(deps)|ci(deps)|chore(deps-dev)")},
@@ -99,6 +103,8 @@ constexpr KindRule kKindRules[] = {
     // Every changed file in one bucket: harder evidence than a free-form verb
     // (a "Fix" that only touches docs is a docs change).
     {kOnlyPaths, kChore, every_path("codeowners|codeowner-overrides.json|authorized-codeowner*|authors|.mailmap|license*")},
+    // Tuned kernel configurations: "E=128,N=96,device_name=NVIDIA_H200.json".
+    {kOnlyPaths, kPerf, {kPath, Anchor::kEveryPath, "fused-moe/configs/|fused-moe-triton/configs/|moe/configs/|tuned-configs/|tuning-configs/", ".json", {}}},
     {kOnlyPaths, kDocs, every_path("docs/|doc/|.md|.rst|.ipynb|readme*|changelog*|.pdf|mkdocs*")},
     {kOnlyPaths, kTest, every_path("test/|tests/|testing/|test-*|*-test.py|*-test.cc|*-test.cpp|*-test.cu|conftest.py|pytest.ini|benchmarks/|benchmark/|bench-*")},
     {kOnlyPaths, kCiBuild, every_path(".github/|.gitlab-ci*|.buildkite/|.circleci/|ci/|docker/|dockerfile*|.dockerfile|.dockerignore|cmakelists.txt|.cmake|cmake/|setup.py|setup.cfg|pyproject.toml|makefile|.pre-commit-config.yaml|.gitignore|.gitattributes|.gitmodules|.clang-format|.clang-tidy|.sh|manifest.in|jenkinsfile|codecov*|.readthedocs*")},
@@ -110,14 +116,17 @@ constexpr KindRule kKindRules[] = {
     {kPhrase, kPerf, title("eliminate*|remove|removes|removed|avoid*|skip|skips|reduce*|drop|cache|caches|caching|fuse|fuses|overlap*",
                            "op|ops|h2d|d2h|copy|copies|memcpy|sync|syncs|synchroniz*|overhead|launch|launches|allocation|allocations|host-to-device|device-to-host|round-trip*")},
     {kPhrase, kPerf, title("improve*|boost*|increase*|better|higher",
-                           "perf|performance|throughput|latency|speed|bandwidth|occupancy|utilization")},
+                           "perf|performance|throughput|latency|speed|bandwidth|occupancy|utilization|kernel-selection|heuristic*")},
     {kPhrase, kPerf, title("tuned", "config|configs|configurations")},
     {kPhrase, kFix, title("guard|guards|guarded")},
     {kPhrase, kFix, title("missing")},  // "Add missing padding" repairs an omission
+    {kPhrase, kFix, title("if-not-exist|if-not-exists|if-it-does-not-exist|if-missing|when-missing")},
+    // Adding a fence or barrier orders memory accesses: a race fix.
+    {kPhrase, kFix, lead("add|adds|added|insert|inserts|inserted", "fence*|memory-barrier*")},
     {kPhrase, kTest, lead("add|adds|added|fix|fixes|skip|skips|disable|disables|enable|enables|re-enable|unskip|xfail|update|improve|parametrize|relax|loosen",
                           "test|tests|testing|unit-test*|test-case*|pytest*|e2e|tolerance|tolerances")},
     {kPhrase, kTest, title("pytest*|unit-test|unit-tests|flaky|test-suite*|xdist")},
-    {kPhrase, kCiBuild, title("ci|github-action*|workflow|workflows|dockerfile*|docker|pre-merge|pypi|publish*|wheel|wheels|cmake|build-system|nightly-build*|ci-infra")},
+    {kPhrase, kCiBuild, title("ci|github-action*|workflow|workflows|dockerfile*|docker|pre-merge|pypi|publish*|wheel|wheels|cmake|build-system|nightly-build*|ci-infra|ccache|sccache")},
     {kPhrase, kChore, title("codeowner*|co-owner*|code-owner*|code-authors|mailmap|pre-commit|precommit|lint|linting|linter|mypy|ruff|clang-format|yapf|isort|gitignore|license-header*|license-check")},
 
     // Verbs. The earliest one in the title wins: "Add X to fix Y" is a feature.
@@ -127,13 +136,18 @@ constexpr KindRule kKindRules[] = {
     {kVerb, kFeature, lead("add|adds|added|adding|support|supports|supported|supporting|enable|enables|enabled|enabling|implement*|introduc*|allow*|new|expose*|integrat*|extend*|enhanc*|improv*|initial|feat|feature|provide*|create|creates|init")},
     {kVerb, kFeature, title("support-for|new-model|day-0|day0|adapt|adapts|adaptation")},
     {kVerb, kRefactor, title("refactor*|clean-up|cleanup|cleanups|simplif*|restructur*|reorganiz*|rename*|dedup*|de-dup*|consolidat*|unify|unifies|decoupl*|modulariz*|abstraction|instead-of")},
+    {kVerb, kRefactor, lead("don't-need|do-not-need|no-need|no-longer-need*")},
+    {kVerb, kRefactor, lead("pass|passes|put|puts|have|has")},  // "Pass X to Y", "Have X be Y": plumbing
+    {kPhrase, kRefactor, lead("update|updates|updated", "api|apis")},  // "Update api to cute.arch.X"
     {kVerb, kRefactor, lead("move|moves|moved|migrat*|port|ports|ported|replace*|extract*|split|splits|use|uses|using|switch|switches|remove|removes|removed|delete*|drop|drops|deprecat*|convert*|reuse*|inline|shorten*|rewrite*|rework*|factor-out|change|changes|changed")},
 
     // Chinese titles (reports and mirrors paraphrase titles in Chinese). CJK
     // text has no spaces, so these match anywhere; the earliest still wins.
     {kReverts, kRevert, title("回滚|撤销|还原")},
     {kTopic, kDocs, title("文档|教程|注释|拼写")},
-    {kVerb, kFix, title("修复|修正|纠正|防止|避免|崩溃")},
+    {kPhrase, kFix, title("缺失|缺少|遗漏")},  // "missing"
+    {kPhrase, kPerf, title("调优|调好", "配置")},  // "tuned configs"
+    {kVerb, kFix, title("修复|修正|纠正|防止|避免|崩溃|处理")},
     {kVerb, kPerf, title("优化|加速|调优|提速|提升性能|提升吞吐|降低延迟|预热")},
     {kVerb, kFeature, title("支持|新增|添加|引入|实现|启用|增加|集成|补全")},
     {kVerb, kRefactor, title("重构|移除|删除|清理|简化|迁移|替换|改为|重命名|抽象|设为")},
@@ -148,6 +162,11 @@ constexpr KindRule kKindRules[] = {
     {kLabelled, kRefactor, label("refactor|cleanup")},
     {kLabelled, kTest, label("tests|testing")},
     {kLabelled, kRelease, label("release")},
+
+    // The title said nothing, but the message does: "Fix: include ...", "* Add X api".
+    {kBodyLine, kFix, body_line("fix|fixes|fixed|fixing|bugfix|bug-fix|hotfix|resolve|resolves|resolved")},
+    {kBodyLine, kPerf, body_line("speed-up|speeds-up|speedup|faster|optimize|optimizes|optimized|optimise|optimises|optimised|accelerate|accelerates")},
+    {kBodyLine, kFeature, body_line("add|adds|added|adding|support|supports|implement|implements|implemented|introduce|introduces|introduced|enable|enables")},
 
     // Nothing said anything, but new source files arrived.
     {kNewFile, kFeature, new_file(".py|.cu|.cuh|.cpp|.cc|.c|.h|.hpp|.jinja|.rs|.go")},
@@ -172,32 +191,37 @@ constexpr TagRule kTagRules[] = {
     {kHardware, "MUSA", text_or_path("musa|mthreads|mtgpu|moore-threads")},
 
     // Kernels and techniques.
-    {kTechnique, "Attention", text_or_path("attention|attn|fmha*|mha|mqa|gqa|paged-attention|sliding-window|swa|score-mod|mask-mod|flex-attention|flashattention|flash-attention*|flash-attn*")},
+    // Linear attention lives under attention/ folders but is not softmax attention.
+    {kTechnique, "Attention", text_or_path("attention|attn|fmha*|mha|mqa|gqa|paged-attention|sliding-window|swa|score-mod|mask-mod|flex-attention|flashattention|flash-attention*|flash-attn*|注意力",
+                                           "linear-attention|linear-attn*|hybrid-linear*|lightning-attention|attention/fla|attention/mamba")},
     {kTechnique, "FlashAttention", text_or_path("flashattention|flash-attention*|flash-attn*|fa2|fa3|fa4|flash-fwd*|flash-bwd*")},
     {kTechnique, "MLA", text_or_path("mla|mlas|flashmla|flash-mla|latent-attention|multi-head-latent*")},
     {kTechnique, "Sparse attention (NSA)", text_or_path("nsa|dsa|sparse-attention|sparse-attn|sparse-mla|native-sparse*")},
     {kTechnique, "XQA", text_or_path("xqa*")},
     {kTechnique, "KV cache", text_or_path("kv-cache*|kvcache*|paged-kv*|kv-pool|kv-layout|page-size|pagesize|mem-cache|memory-pool|radix-cache|radix-tree|prefix-cach*|kv-block*|block-table*")},
     {kTechnique, "GEMM", text_or_path("*gemm|*gemms|matmul*|batchmatmul|bmm|mm-fp8|mm-fp4|mmfp4|mm-mxfp8|mm-bf16|mma-sync|cublas*")},
-    {kTechnique, "MoE", text_or_path("moe|moes|fused-moe|mixture-of-experts|expert|experts")},
-    {kTechnique, "EP", text_or_path("ep|deepep|deep-ep|elastic-ep|expert-parallel*|eplb|wide-ep")},
+    {kTechnique, "MoE", text_or_path("moe|moes|fused-moe|mixture-of-experts|expert|experts|router-gemm*|routergemm*")},
+    {kTechnique, "EP", text_or_path("ep|deepep|deep-ep|elastic-ep|expert-parallel*|eplb|wide-ep|moe-all-to-all*|moe-a2a*|专家并行")},
     {kTechnique, "Linear attention (GDN/Mamba)", text_or_path("gdn|gated-delta*|delta-rule|mamba*|ssm|ssu|selective-state*|kda|linear-attention|linear-attn|lightning-attention|causal-conv1d|kimi-linear|hybrid-linear*|fla/|rwkv")},
     {kTechnique, "Quantization", text_or_path("quant*|fp8|fp4|fp6|nvfp4|mxfp4|mxfp8|mxfp6|mxf4|mxf8|mxint4|mxint8|int4|int8|w4a8|w4a16|w8a8|w8a16|wna16|w4afp8|awq|gptq|e4m3*|e5m2|e2m1*|e8m0*|float8*|float4*|block-scale*|blockscale*|blockwise|modelopt|compressed-tensors*|smoothquant|bitsandbytes|nf4")},
     {kTechnique, "Speculative decoding", text_or_path("speculative*|spec-decod*|spec-dec|specdec|eagle*|mtp|draft-model*|drafter|nextn|medusa|lookahead-decod*")},
     {kTechnique, "Sampling", text_or_path("sampling|sampler*|top-k|top-p|topk|topp|min-p|rejection-sampl*|logits-processor*")},
     {kTechnique, "Communication", text_or_path("nccl|rccl|all-reduce*|allreduce*|all-gather*|allgather*|reduce-scatter*|all-to-all|alltoall*|a2a|nvshmem*|mnnvl|nvlink|multimem|communication*|comm|collective-fusion|collectives|custom-ar|deepep|p2p|ipc|symm-mem|symmetric-memory")},
-    {kTechnique, "Parallelism", text_or_path("tp|dp|pp|tp-size|dp-size|parallelism|tensor-parallel*|data-parallel*|pipeline-parallel*|context-parallel*|sequence-parallel*|usp|ulysses|ring-attention|dcp|pcp|helix|dp-attention|multi-gpu|multi-node")},
+    {kTechnique, "Parallelism", text_or_path("tp|dp|pp|tp-size|dp-size|parallelism|tensor-parallel*|data-parallel*|pipeline-parallel*|context-parallel*|sequence-parallel*|usp|ulysses|ring-attention|dcp|pcp|helix|dp-attention|multi-gpu|multi-node|序列并行|张量并行|数据并行|流水线并行|上下文并行")},
     {kTechnique, "torch.compile", text_or_path("torch-compile|inductor|dynamo|torchdynamo|piecewise|compilation/|compile-pass*|fx-graph|fx-tracing|aot-autograd|functionaliz*")},
     {kTechnique, "CUDA graphs", text_or_path("cuda-graph*|cudagraph*|graph-capture|piecewise-cuda-graph*")},
-    {kTechnique, "JIT/DSL", text_or_path("cute-dsl*|cutedsl*|dsl|tvm-ffi*|jit|jit-cache|aot|tilelang|tile-lang|helion|cutile*|cuda-tile*|cuda/tile|nvrtc")},
+    // In paths only DSL sources count: a jit/ or aot.py file is how a library builds any kernel.
+    {kTechnique, "JIT/DSL", text("cute-dsl*|cutedsl*|dsl|tvm-ffi*|jit|jit-cache|aot|tilelang|tile-lang|helion|cutile*|cuda-tile*|nvrtc")},
+    {kTechnique, "JIT/DSL", path("cute-dsl*|cutedsl*|tvm-ffi*|tilelang|tile-lang|helion|cutile*|cuda-tile*|cuda/tile")},
     {kTechnique, "LoRA", text_or_path("lora|loras|qlora|multi-lora")},
     {kTechnique, "PD disaggregation", text_or_path("pd|pd-disagg*|disagg*|disaggregat*|epd|pd-separation|prefill-decode-disagg*")},
     {kTechnique, "KV offload", text_or_path("hicache*|hi-cache|mooncake*|nixl*|lmcache*|kv-offload*|kv-cache-offload*|offload-kv*|kvcacheio|hf3fs|3fs|kv-connector*|mem-cache/storage")},
     {kTechnique, "Diffusion", text_or_path("diffusion|dit|dits|multimodal-gen|image-gen*|video-gen*|text-to-image|text-to-video|image-to-video|image-edit*|images/generations|sgl-d|flux*|wan|wan2*|wanvideo|hunyuan-video|stable-diffusion|sdxl|sd3|vae|denois*")},
     {kTechnique, "Multimodal", text("multimodal|multi-modal*|vlm|vlms|vl|vision|vit|omni|audio|speech|asr|video|mm-encoder*|visual|mllm|ocr|whisper",
                                     "multimodal-gen*")},
-    {kTechnique, "Multimodal", path("multimodal/|vlm|vl|vision|vit|audio|omni|mm-encoder*|visual|whisper|ocr")},
-    {kTechnique, "TMA", text_or_path("tma")},
+    {kTechnique, "Multimodal", path("multimodal/|multimodal.py|vlm|vl|vision|vit|audio|omni|mm-encoder*|visual|whisper|ocr")},
+    // Not from paths: CUTLASS-style file names ("sm90_gemm_tma_warpspecialized") name how a kernel loads.
+    {kTechnique, "TMA", text("tma|cp-async-bulk*")},
     {kTechnique, "Weight sync/RL", text_or_path("rl|rlhf|weight-sync*|weights-sync*|weight-transfer*|weights-transfer*|update-weight*|weight-update*|weights-update*|verl|slime|rollout*")},
 
     // Models.
@@ -307,6 +331,15 @@ constexpr CanonicalTag kCanonicalTags[] = {
     {kModel, "InternVL"},
 };
 
+// ---------------------------------------------------------------------------
+constexpr ImpliedTag kImpliedTags[] = {
+    {"FlashAttention", "Attention"},
+    {"MLA", "Attention"},
+    {"Sparse attention (NSA)", "Attention"},
+    {"XQA", "Attention"},
+    {"EP", "MoE"},
+};
+
 // clang-format on
 
 }  // namespace
@@ -317,5 +350,6 @@ std::span<const FlagRule> breaking_rules() { return kBreakingRules; }
 std::span<const IssueKindRule> issue_kind_rules() { return kIssueKindRules; }
 std::span<const FlagRule> severe_rules() { return kSevereRules; }
 std::span<const CanonicalTag> canonical_tags() { return kCanonicalTags; }
+std::span<const ImpliedTag> implied_tags() { return kImpliedTags; }
 
 }  // namespace infradigest::rules

@@ -26,6 +26,7 @@ enum class Anchor {
   kPrefix,     // the whole conventional-commit type: "fix", "chore(deps)", "feat!"
   kBracket,    // one whole [tag] entry: "Perf" of "[Perf]", "Sm100" of "[Fwd,Sm100]"
   kEveryPath,  // every changed file (at least one) contains one of the words
+  kBodyLine,   // the first word of a body line, after bullets: "Fix: ...", "- Add ..."
 };
 
 // Words use the KeywordSet syntax (keyword_matcher.h): '|' between
@@ -50,6 +51,7 @@ constexpr int kTopic = 47;         // the title is about docs: "Fix typo in docs
 constexpr int kPhrase = 45;        // two words together: "eliminate ... op", "add ... test"
 constexpr int kVerb = 40;          // "Fix", "Add", "Optimize", "Refactor" ...
 constexpr int kLabelled = 38;      // PR labels are often added by bots from the paths
+constexpr int kBodyLine = 34;      // the message explains a silent title: "Fix: include ..."
 constexpr int kNewFile = 30;       // nothing else said anything, but the change adds code
 }  // namespace precedence
 
@@ -83,6 +85,13 @@ struct CanonicalTag {
   std::string_view name;
 };
 
+// One tag is a kind of another: FlashAttention is attention, EP is a MoE
+// technique. Applied after the tag rules; the reason names the implying tag.
+struct ImpliedTag {
+  std::string_view tag;      // one of canonical_tags()
+  std::string_view implies;  // one of canonical_tags()
+};
+
 std::span<const KindRule> kind_rules();
 std::span<const TagRule> tag_rules();
 std::span<const FlagRule> breaking_rules();
@@ -90,5 +99,6 @@ std::span<const IssueKindRule> issue_kind_rules();
 std::span<const FlagRule> severe_rules();
 // The tag vocabulary, hardware then technique then model, in display order.
 std::span<const CanonicalTag> canonical_tags();
+std::span<const ImpliedTag> implied_tags();
 
 }  // namespace infradigest::rules

@@ -70,6 +70,10 @@ std::optional<Kind> decide_kind(const std::vector<CompiledRule<Rule>>& rules, co
   return fired.front().kind;
 }
 
+bool has_tag_named(const std::vector<Tag>& tags, std::string_view name) {
+  return std::any_of(tags.begin(), tags.end(), [&](const Tag& t) { return t.name == name; });
+}
+
 std::vector<Tag> decide_tags(const RuleSubject& s, std::vector<std::string>* reasons) {
   std::vector<Tag> tags;
   for (const auto& [rule, pattern] : rule_book().tags) {
@@ -77,6 +81,21 @@ std::vector<Tag> decide_tags(const RuleSubject& s, std::vector<std::string>* rea
     if (!e) continue;
     tags.push_back(Tag{rule->facet, std::string(rule->tag)});
     if (reasons) reasons->push_back("tag " + std::string(rule->tag) + ": " + e->description);
+  }
+  // Implications, until nothing changes (the table is tiny; chains are short).
+  for (bool added = true; added;) {
+    added = false;
+    for (const rules::ImpliedTag& imply : rules::implied_tags()) {
+      if (!has_tag_named(tags, imply.tag) || has_tag_named(tags, imply.implies)) continue;
+      for (const Tag& t : canonical_tags()) {
+        if (t.name != imply.implies) continue;
+        tags.push_back(t);
+        if (reasons) {
+          reasons->push_back("tag " + t.name + ": implied by " + std::string(imply.tag));
+        }
+        added = true;
+      }
+    }
   }
   std::sort(tags.begin(), tags.end());
   tags.erase(std::unique(tags.begin(), tags.end()), tags.end());

@@ -16,6 +16,18 @@ char to_upper(char c) { return static_cast<char>(std::toupper(static_cast<unsign
 // Characters that join the words of one name: "gpt-oss", "gpt_oss", "Qwen3 VL", "torch.compile".
 bool is_separator(char c) { return c == '-' || c == '_' || c == ' ' || c == '.'; }
 
+// Bytes of the separator at `pos`, 0 when there is none. Besides the ASCII
+// ones, the Unicode hyphens U+2010 and U+2011 ("GPT‑OSS", "pre‑commit" in
+// typeset or translated titles), UTF-8 E2 80 90 / E2 80 91.
+std::size_t separator_length(std::string_view text, std::size_t pos) {
+  if (pos >= text.size()) return 0;
+  if (is_separator(text[pos])) return 1;
+  if (pos + 2 < text.size() && text[pos] == '\xE2' && text[pos + 1] == '\x80' &&
+      (text[pos + 2] == '\x90' || text[pos + 2] == '\x91'))
+    return 3;
+  return 0;
+}
+
 }  // namespace
 
 bool is_token_boundary(std::string_view text, std::size_t i) {
@@ -89,8 +101,8 @@ std::optional<std::size_t> KeywordSet::match_atoms(const Spelling& spelling, std
       }
       return std::nullopt;
     case AtomType::kSeparator:
-      if (pos < text.size() && is_separator(text[pos])) {
-        if (auto end = match_atoms(spelling, atom + 1, text, pos + 1)) return end;
+      if (const std::size_t n = separator_length(text, pos); n > 0) {
+        if (auto end = match_atoms(spelling, atom + 1, text, pos + n)) return end;
       }
       return match_atoms(spelling, atom + 1, text, pos);
     case AtomType::kDigits: {

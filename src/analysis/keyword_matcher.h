@@ -24,8 +24,9 @@ struct KeywordHit {
 
 // A set of alternatives separated by '|', each written in a small syntax:
 //   letters and digits match case-insensitively and only at token boundaries;
-//   '-'  matches one optional separator ('-', '_', ' ' or '.'), so "gpt-oss"
-//        matches "GPT-OSS", "gpt_oss" and "gptoss";
+//   '-'  matches one optional separator ('-', '_', ' ', '.' or the Unicode
+//        hyphens U+2010/U+2011), so "gpt-oss" matches "GPT-OSS", "gpt_oss",
+//        "GPT‑OSS" and "gptoss";
 //   '#'  matches one or more digits: "v#.#" matches "v4.4";
 //   '*'  as first or last character lifts the boundary requirement on that
 //        side: "*gemm" matches "routergemm", "quant*" matches "quantization";

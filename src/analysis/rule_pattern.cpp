@@ -29,7 +29,7 @@ RuleSubject make_rule_subject(std::string_view title, std::string_view body,
     if (f.status == "added") s.added_paths.push_back(f.filename);
   }
   for (const std::string& label : labels) s.labels.push_back(label);
-  s.min_path_support = std::max<std::size_t>(1, s.paths.size() / 4);
+  s.min_path_support = std::max<std::size_t>(1, (s.paths.size() + 3) / 4);
   return s;
 }
 
@@ -42,6 +42,7 @@ CompiledPattern::CompiledPattern(const rules::Pattern& pattern)
 
 std::optional<RuleEvidence> CompiledPattern::match(const RuleSubject& s) const {
   if (anchor_ == Anchor::kEveryPath) return match_every_path(s.paths);
+  if (anchor_ == Anchor::kBodyLine) return match_body_line(s.body);
   if (fields_ & rules::kTitle) {
     if (auto e = match_title(s)) return e;
   }
@@ -126,6 +127,7 @@ std::optional<RuleEvidence> CompiledPattern::match_title(const RuleSubject& s) c
       return RuleEvidence{hit->begin, describe(s.title, *hit, "title")};
     }
     case Anchor::kEveryPath:
+    case Anchor::kBodyLine:
       return std::nullopt;
   }
   return std::nullopt;
@@ -162,6 +164,46 @@ std::optional<RuleEvidence> CompiledPattern::match_every_path(
   return RuleEvidence{kNotInTitle, "all " + std::to_string(paths.size()) + " files match, e.g. " +
                                        quoted(slice(paths.front(), *first_hit)) + " in " +
                                        std::string(paths.front())};
+}
+
+// A line of the body that starts a paragraph or a list item must start with
+// one of the words, after indentation and the bullet ("* ", "- ", "+ ",
+// "1. ", "2) "). Wrapped continuation lines ("implementation. The ...") do not count.
+std::optional<RuleEvidence> CompiledPattern::match_body_line(std::string_view body) const {
+  bool paragraph_start = true;
+  for (std::size_t start = 0; start < body.size();) {
+    const std::size_t nl = body.find('\n', start);
+    const std::size_t end = nl == std::string_view::npos ? body.size() : nl;
+    const std::string_view line = body.substr(start, end - start);
+    std::size_t i = line.find_first_not_of(" \t\r");
+    bool item = false;
+    if (i != std::string_view::npos) {
+      std::size_t j = i;
+      while (j < line.size() && line[j] >= '0' && line[j] <= '9') ++j;
+      std::size_t after = i;  // where the bullet ends, when there is one
+      if (j > i && j < line.size() && (line[j] == '.' || line[j] == ')')) {
+        after = j + 1;
+      } else if (line[i] == '*' || line[i] == '-' || line[i] == '+') {
+        after = i + 1;
+      }
+      if (after != i && after < line.size() && line[after] == ' ') {
+        item = true;
+        i = line.find_first_not_of(" \t", after);
+      }
+    }
+    if (i != std::string_view::npos && (paragraph_start || item)) {
+      if (auto hit = words_.match_at(line, i);
+          hit && (also_.empty() || also_.find(line)) && !overlaps_exception(line, *hit)) {
+        const std::string_view shown = line.substr(i, std::min<std::size_t>(line.size() - i, 60));
+        return RuleEvidence{RuleEvidence::kBodyStart + start + i,
+                            "body line " + quoted(shown) + " starts with " + quoted(slice(line, *hit))};
+      }
+    }
+    paragraph_start = line.find_first_not_of(" \t\r") == std::string_view::npos;
+    if (nl == std::string_view::npos) break;
+    start = nl + 1;
+  }
+  return std::nullopt;
 }
 
 }  // namespace infradigest

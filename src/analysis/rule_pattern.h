@@ -38,6 +38,8 @@ RuleSubject make_rule_subject(std::string_view title, std::string_view body,
 // becomes a reason.
 struct RuleEvidence {
   static constexpr std::size_t kNotInTitle = std::numeric_limits<std::size_t>::max();
+  // Body-line hits order by their place in the body, after every title position.
+  static constexpr std::size_t kBodyStart = kNotInTitle / 2;
   std::size_t position = kNotInTitle;
   std::string description;
 };
@@ -60,6 +62,7 @@ class CompiledPattern {
                                                std::size_t min_support,
                                                std::string_view noun) const;
   std::optional<RuleEvidence> match_every_path(const std::vector<std::string_view>& paths) const;
+  std::optional<RuleEvidence> match_body_line(std::string_view body) const;
 
   unsigned fields_;
   rules::Anchor anchor_;

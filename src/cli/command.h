@@ -44,11 +44,16 @@ std::span<const Command> commands();
 ExitStatus fail(CommandContext& context, const Error& error, ExitStatus status = ExitStatus::kFailure);
 
 // Subcommand handlers (one file each).
+ExitStatus run_sync(CommandContext& context, std::vector<std::string> args);
+ExitStatus run_daily(CommandContext& context, std::vector<std::string> args);  // `run`
 ExitStatus run_import(CommandContext& context, std::vector<std::string> args);
 ExitStatus run_export(CommandContext& context, std::vector<std::string> args);
+ExitStatus run_explain(CommandContext& context, std::vector<std::string> args);
 ExitStatus run_report(CommandContext& context, std::vector<std::string> args);
 ExitStatus run_config(CommandContext& context, std::vector<std::string> args);
 ExitStatus run_help(CommandContext& context, std::vector<std::string> args);
 ExitStatus run_version(CommandContext& context, std::vector<std::string> args);
+ExitStatus run_site(CommandContext& context, std::vector<std::string> args);
+ExitStatus run_publish(CommandContext& context, std::vector<std::string> args);
 
 }  // namespace infradigest

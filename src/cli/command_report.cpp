@@ -1,6 +1,7 @@
 // infradigest report: compose the day's report from the store and render it.
 #include <ostream>
 
+#include "cli/llm_setup.h"
 #include "cli/parse_args.h"
 #include "compose/daily_report.h"
 #include "core/atomic_file.h"
@@ -20,6 +21,7 @@ struct ReportOptions {
   std::string output;
   std::string timezone;
   bool archive = false;
+  bool no_llm = false;
 };
 
 // "Yesterday" is the calendar day before today in the report timezone.
@@ -40,6 +42,7 @@ ExitStatus run_report(CommandContext& c, std::vector<std::string> args) {
   app.add_option("-o,--output", o.output, "Write to FILE instead of stdout");
   app.add_option("--timezone", o.timezone, "IANA timezone of the report day (default: config 'timezone')");
   app.add_flag("--archive", o.archive, "Also write ARCHIVE_DIR/DATE.md and ARCHIVE_DIR/README.md (Markdown only)");
+  app.add_flag("--no-llm", o.no_llm, kNoLlmHelp);
   if (auto done = parse_args(app, std::move(args), c)) return *done;
 
   const Config& cfg = c.config.config;
@@ -52,6 +55,8 @@ ExitStatus run_report(CommandContext& c, std::vector<std::string> args) {
   auto date = o.date.empty() ? default_report_date(c, tz) : parse_date(o.date);
   if (!date) return fail(c, date.error().with_context("--date"), ExitStatus::kUsage);
   if (auto window = make_report_window(*date, tz); !window) return fail(c, window.error(), ExitStatus::kUsage);
+  auto llm = make_llm_setup(c, o.no_llm);
+  if (!llm) return fail(c, llm.error(), ExitStatus::kUsage);
 
   auto db = c.open_database();
   if (!db) return fail(c, db.error());
@@ -61,7 +66,13 @@ ExitStatus run_report(CommandContext& c, std::vector<std::string> args) {
     return fail(c, make_error("the store " + db->path() +
                               " has no data: run 'infradigest import examples/2026-02-26' "
                               "(or sync from GitHub) first"));
-  auto report = build_daily_report(*db, {*date, tz, *lang, cfg.repos});
+  DailyReportRequest request;
+  request.date = *date;
+  request.timezone = tz;
+  request.language = *lang;
+  request.repos = cfg.repos;
+  request.llm = llm->get();
+  auto report = build_daily_report(*db, request);
   if (!report) return fail(c, report.error());
   const std::string text = o.format == "json" ? render_json(*report) : render_markdown(*report);
 

@@ -18,7 +18,7 @@ Activity select_window(const Activity& all, const ReportWindow& window,
   for (const auto& r : all.repositories)
     if (watched.count(r.full_name)) day.repositories.push_back(r);
   for (const auto& c : all.commits)
-    if (keep(c) && window.contains(c.committed_at)) day.commits.push_back(c);
+    if (keep(c) && window.contains(c.landing_time())) day.commits.push_back(c);
   for (const auto& p : all.pull_requests)
     if (keep(p)) day.pull_requests.push_back(p);
   for (const auto& i : all.issues)

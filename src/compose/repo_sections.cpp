@@ -45,7 +45,7 @@ ReportItem item_from_commit(const Commit& c, const std::map<int, const PullReque
     if (f.additions) item.additions = item.additions.value_or(0) + *f.additions;
     if (f.deletions) item.deletions = item.deletions.value_or(0) + *f.deletions;
   }
-  item.date_only = c.committed_at.date_only();
+  item.date_only = c.landing_time().date_only();
   return item;
 }
 

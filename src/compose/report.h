@@ -49,6 +49,9 @@ struct ReportItem {
   int files = 0;
   double importance = 0;
   bool date_only = false;
+  // Set by the LLM writer when it rendered the title in the report language
+  // and the rendering passed verification; display_title then holds it too.
+  std::optional<std::string> translated_title;
 };
 
 struct ReportIssue {
@@ -76,7 +79,18 @@ struct RepoSection {
   std::vector<ReportRelease> releases;
   std::vector<ReportItem> items;  // grouped by kind (report order), most important first
   std::vector<ReportIssue> issues;
+  std::vector<Statement> analysis;  // LLM-written and verified; empty without an LLM
   bool empty() const { return releases.empty() && items.empty() && issues.empty(); }
+};
+
+// What the LLM writer did for this report. Absent when none was asked (no
+// [llm] configured, or --no-llm): the report is then purely rule-based.
+struct LlmNote {
+  std::vector<std::string> models;     // models whose verified text the report holds
+  // Sections that kept their rule-based text (their LLM text failed
+  // verification or never came): "summary", "impact", "outlook", or a repo "owner/name".
+  std::vector<std::string> fallbacks;
+  std::string unavailable;  // non-empty: no LLM text at all, and why ("HTTP 401")
 };
 
 struct Report {
@@ -84,10 +98,14 @@ struct Report {
   Language language = Language::kZh;
   int date_only_items = 0;  // items whose source gave only the day
   int total_items = 0;
+  // Watched repositories whose sync for this day failed: their items may be
+  // missing (the next run picks them up). Empty when nothing failed.
+  std::vector<std::string> incomplete_repos;
   std::vector<Statement> summary;      // 摘要
   std::vector<ImpactTheme> impact;     // 影响评估
   std::vector<RepoSection> repos;      // 具体内容分析, watchlist order
   std::vector<Statement> outlook;      // 总结: 关注要点 & 未来展望
+  std::optional<LlmNote> llm;
 };
 
 }  // namespace infradigest

@@ -36,26 +36,28 @@ Json statements(const std::vector<Statement>& list) {
   return out;
 }
 
-Json item(const ReportItem& i) {
-  return Json{{"id", i.id},
-              {"sha", optional(i.sha)},
-              {"title", sanitize_text(i.title)},
-              {"url", i.url.empty() ? Json(nullptr) : Json(i.url)},
-              {"pr", optional(i.pr)},
-              {"author", optional(i.author)},
-              {"kind", kind_name(i.classification.kind)},
-              {"tags", tags(i.classification.tags)},
-              {"breaking", i.classification.breaking},
-              {"files", i.files},
-              {"additions", optional(i.additions)},
-              {"deletions", optional(i.deletions)},
-              {"importance", std::round(i.importance * 100) / 100},
-              {"date_only", i.date_only}};
+Json item(const ReportItem& i, bool llm) {
+  Json out{{"id", i.id},
+           {"sha", optional(i.sha)},
+           {"title", sanitize_text(i.title)},
+           {"url", i.url.empty() ? Json(nullptr) : Json(i.url)},
+           {"pr", optional(i.pr)},
+           {"author", optional(i.author)},
+           {"kind", kind_name(i.classification.kind)},
+           {"tags", tags(i.classification.tags)},
+           {"breaking", i.classification.breaking},
+           {"files", i.files},
+           {"additions", optional(i.additions)},
+           {"deletions", optional(i.deletions)},
+           {"importance", std::round(i.importance * 100) / 100},
+           {"date_only", i.date_only}};
+  if (llm) out["translated_title"] = optional(i.translated_title);
+  return out;
 }
 
-Json repo(const RepoSection& s) {
+Json repo(const RepoSection& s, bool llm) {
   Json commits = Json::array(), issues = Json::array(), releases = Json::array();
-  for (const auto& i : s.items) commits.push_back(item(i));
+  for (const auto& i : s.items) commits.push_back(item(i, llm));
   for (const auto& i : s.issues)
     issues.push_back(Json{{"id", i.id},
                           {"number", i.number},
@@ -76,12 +78,14 @@ Json repo(const RepoSection& s) {
                             {"prerelease", optional(r.prerelease)},
                             {"pr", optional(r.pr)},
                             {"notes", optional(r.notes)}});
-  return Json{{"full_name", s.full_name},
-              {"url", s.url},
-              {"updated", !s.empty()},
-              {"releases", releases},
-              {"commits", commits},
-              {"issues", issues}};
+  Json out{{"full_name", s.full_name},
+           {"url", s.url},
+           {"updated", !s.empty()},
+           {"releases", releases},
+           {"commits", commits},
+           {"issues", issues}};
+  if (llm) out["analysis"] = statements(s.analysis);
+  return out;
 }
 
 }  // namespace
@@ -91,7 +95,7 @@ std::string render_json(const Report& r) {
   for (const auto& t : r.impact)
     impact.push_back(Json{{"theme", t.key}, {"title", t.title}, {"statements", statements(t.statements)}});
   Json repos = Json::array();
-  for (const auto& s : r.repos) repos.push_back(repo(s));
+  for (const auto& s : r.repos) repos.push_back(repo(s, r.llm.has_value()));
   Json out{{"format_version", 1},
            {"date", format_date(r.window.date)},
            {"timezone", r.window.timezone},
@@ -103,6 +107,11 @@ std::string render_json(const Report& r) {
            {"impact", impact},
            {"repos", repos},
            {"outlook", statements(r.outlook)}};
+  if (r.llm)
+    out["llm"] = Json{{"models", r.llm->models},
+                      {"fallbacks", r.llm->fallbacks},
+                      {"unavailable", r.llm->unavailable.empty() ? Json(nullptr) : Json(r.llm->unavailable)}};
+  if (!r.incomplete_repos.empty()) out["incomplete_repos"] = r.incomplete_repos;
   return out.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
 }
 

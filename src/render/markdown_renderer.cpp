@@ -36,6 +36,47 @@ std::string window_line(const Report& r) {
   return line;
 }
 
+// One line naming the repositories whose sync failed, so a reader knows the
+// report may miss their items.
+std::string incomplete_line(const Report& r) {
+  const bool zh = r.language == Language::kZh;
+  std::string names;
+  for (const auto& n : r.incomplete_repos)
+    names += (names.empty() ? "" : std::string(labels(r.language).list_separator)) + escape_markdown(n);
+  return zh ? fmt::format("> 注意：以下仓库本次同步失败，其内容可能不完整：{}。", names)
+            : fmt::format("> Note: the sync of these repositories failed; their items may be incomplete: {}.", names);
+}
+
+std::string section_name(const std::string& key, Language lang) {
+  const auto& L = labels(lang);
+  if (key == "summary") return std::string(L.summary);
+  if (key == "impact") return std::string(L.impact);
+  if (key == "outlook") return std::string(L.conclusion);
+  return key;
+}
+
+// One line on who wrote the prose, and which sections stayed rule-based.
+std::string llm_line(const LlmNote& note, Language lang) {
+  const bool zh = lang == Language::kZh;
+  if (!note.unavailable.empty())
+    return zh ? fmt::format("> LLM 不可用（{}），本报告全部为规则生成。", escape_markdown(note.unavailable))
+              : fmt::format("> The LLM was unavailable ({}); this report is entirely rule-based.",
+                            escape_markdown(note.unavailable));
+  if (note.models.empty())
+    return zh ? "> LLM 撰写的内容均未通过事实校验，本报告全部为规则生成。"
+              : "> No LLM-written text passed fact verification; this report is entirely rule-based.";
+  std::string models, fallbacks;
+  for (const auto& m : note.models) models += (models.empty() ? "" : std::string(labels(lang).list_separator)) + m;
+  for (const auto& f : note.fallbacks)
+    fallbacks += (fallbacks.empty() ? "" : std::string(labels(lang).list_separator)) + section_name(f, lang);
+  std::string line = zh ? fmt::format("> 分析文字由 LLM（{}）撰写，每句均已对照所引事实校验", escape_markdown(models))
+                        : fmt::format("> Prose written by an LLM ({}); every sentence was checked against the facts it cites",
+                                      escape_markdown(models));
+  if (!fallbacks.empty())
+    line += zh ? "；以下部分改用规则生成：" + escape_markdown(fallbacks) : "; rule-based instead: " + escape_markdown(fallbacks);
+  return line + (zh ? "。" : ".");
+}
+
 std::string size_text(const ReportItem& i, Language lang) {
   std::string out;
   if (i.files > 0) out = lang == Language::kZh ? fmt::format("{} 个文件", i.files)
@@ -112,6 +153,11 @@ void render_repo(std::ostream& out, const RepoSection& s, Language lang) {
     out << L.no_updates << "\n\n";
     return;
   }
+  if (!s.analysis.empty()) {
+    out << "**" << (lang == Language::kZh ? "分析" : "Analysis") << "**\n\n";
+    for (const auto& statement : s.analysis) out << "- " << render_markdown_inline(statement) << "\n";
+    out << "\n";
+  }
   if (!s.releases.empty()) {
     out << "**" << L.releases << "**\n\n";
     for (const auto& r : s.releases) render_release(out, s.full_name, r, lang);
@@ -156,6 +202,8 @@ std::string render_markdown(const Report& r) {
   out << "# " << L.title << " · " << format_date(r.window.date) << "\n\n";
   out << L.intro << "\n\n";
   out << window_line(r) << "\n\n";
+  if (!r.incomplete_repos.empty()) out << incomplete_line(r) << "\n\n";
+  if (r.llm) out << llm_line(*r.llm, r.language) << "\n\n";
   out << "## " << L.summary << "\n\n";
   render_statements(out, r.summary);
   out << "\n## " << L.impact << "\n\n";

@@ -1,0 +1,110 @@
+// infradigest explain SHA: how the classifier read one stored commit — its
+// kind, tags and every rule that fired (Classification::reasons).
+#include <algorithm>
+#include <cctype>
+#include <nlohmann/json.hpp>
+#include <ostream>
+
+#include "analysis/classification.h"
+#include "cli/parse_args.h"
+#include "store/activity_store.h"
+
+namespace infradigest {
+
+namespace {
+
+constexpr std::size_t kMinPrefix = 7;
+constexpr int kMaxCandidates = 10;  // listed when a prefix is ambiguous
+
+// "E3691988D" → "e3691988d"; an error unless 7-40 hex digits.
+Result<std::string> normalize_sha_prefix(const std::string& text) {
+  std::string out;
+  for (char ch : text) {
+    if (!std::isxdigit(static_cast<unsigned char>(ch)))
+      return make_error("'" + text + "' is not a commit SHA: use 7 to 40 hex digits");
+    out += static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+  }
+  if (out.size() < kMinPrefix || out.size() > 40)
+    return make_error("'" + text + "' is not a commit SHA: use 7 to 40 hex digits");
+  return out;
+}
+
+std::string tag_list(const std::vector<Tag>& tags) {
+  std::string out;
+  for (const Tag& t : tags)
+    out += (out.empty() ? "" : ", ") + t.name + " (" + std::string(facet_name(t.facet)) + ")";
+  return out.empty() ? "-" : out;
+}
+
+void print_text(std::ostream& out, const Commit& commit, const Classification& c) {
+  out << commit.repo << "@" << *commit.sha << "\n"
+      << commit_url(commit.repo, *commit.sha) << "\n"
+      << "title: " << commit.title() << "\n"
+      << "kind: " << kind_name(c.kind) << "\n"
+      << "tags: " << tag_list(c.tags) << "\n"
+      << "breaking: " << (c.breaking ? "yes" : "no") << "\n"
+      << "reasons:\n";
+  for (const std::string& r : c.reasons) out << "  " << r << "\n";
+}
+
+void print_json(std::ostream& out, const Commit& commit, const Classification& c) {
+  nlohmann::ordered_json j;
+  j["repo"] = commit.repo;
+  j["sha"] = *commit.sha;
+  j["url"] = commit_url(commit.repo, *commit.sha);
+  j["title"] = commit.title();
+  j["kind"] = std::string(kind_name(c.kind));
+  j["tags"] = nlohmann::ordered_json::array();
+  for (const Tag& t : c.tags)
+    j["tags"].push_back({{"name", t.name}, {"facet", std::string(facet_name(t.facet))}});
+  j["breaking"] = c.breaking;
+  j["reasons"] = c.reasons;
+  out << j.dump(2) << "\n";
+}
+
+}  // namespace
+
+ExitStatus run_explain(CommandContext& c, std::vector<std::string> args) {
+  std::string sha;
+  std::string format = "text";
+  CLI::App app{"Show how a stored commit was classified: its kind, tags and every rule that fired",
+               "explain"};
+  app.add_option("sha", sha, "Full or abbreviated commit SHA (at least 7 hex digits)")->required();
+  app.add_option("--format", format, "Output format")->check(CLI::IsMember({"text", "json"}));
+  if (auto done = parse_args(app, std::move(args), c)) return *done;
+
+  auto prefix = normalize_sha_prefix(sha);
+  if (!prefix) return fail(c, prefix.error(), ExitStatus::kUsage);
+  auto db = c.open_database();
+  if (!db) return fail(c, db.error());
+  auto found = ActivityStore(*db).commits_by_sha_prefix(*prefix, kMaxCandidates + 1);
+  if (!found) return fail(c, found.error());
+  if (found->empty()) {
+    return fail(c, make_error("no stored commit has a SHA starting with " + *prefix +
+                              " (import a snapshot or sync first)"));
+  }
+  if (found->size() > 1) {
+    std::string list;
+    const std::size_t shown = std::min<std::size_t>(found->size(), kMaxCandidates);
+    for (std::size_t i = 0; i < shown; ++i) {
+      const Commit& k = (*found)[i];
+      list += "\n  " + k.repo + "@" + k.sha->substr(0, 12) + "  " + k.title();
+    }
+    if (found->size() > kMaxCandidates) list += "\n  ...";
+    return fail(c,
+                make_error("SHA prefix " + *prefix + " is ambiguous; give more digits. Candidates:" +
+                           list),
+                ExitStatus::kUsage);
+  }
+
+  const Commit& commit = found->front();
+  const Classification classification = classify(commit);
+  if (format == "json") {
+    print_json(c.out, commit, classification);
+  } else {
+    print_text(c.out, commit, classification);
+  }
+  return ExitStatus::kOk;
+}
+
+}  // namespace infradigest
