@@ -5,6 +5,7 @@
 
 #include <algorithm>
 
+#include "core/percent_encoding.h"
 #include "publish/chat_markup.h"
 #include "publish/message_splitter.h"
 #include "publish/signing.h"
@@ -33,7 +34,7 @@ bool valid_utf8(const std::string& s) {
 TEST(WebhookSigning, FeishuAndDingTalkMatchGoldenVectors) {
   EXPECT_EQ(feishu_signature(1599360473, "demo-secret"), "3/MaVZ8JLIy4TUG+7KSFJqvUkTKd+HWY8g+56DZWq8s=");
   EXPECT_EQ(dingtalk_signature(1577262236757, "demo-secret"), "ZiKfpM8mRFX+aug+jm62G9QWhExCBt8wm7cFAmXd+6Y=");
-  EXPECT_EQ(url_encode("ZiKfpM8mRFX+aug+jm62G9QWhExCBt8wm7cFAmXd+6Y="), "ZiKfpM8mRFX%2Baug%2Bjm62G9QWhExCBt8wm7cFAmXd%2B6Y%3D");
+  EXPECT_EQ(percent_encode("ZiKfpM8mRFX+aug+jm62G9QWhExCBt8wm7cFAmXd+6Y="), "ZiKfpM8mRFX%2Baug%2Bjm62G9QWhExCBt8wm7cFAmXd%2B6Y%3D");
   EXPECT_EQ(base64_encode("ab"), "YWI=");
 }
 

@@ -33,20 +33,6 @@ Result<std::string> normalize_api_url(std::string_view url) {
   return out;
 }
 
-std::string percent_encode(std::string_view text) {
-  static const char* kHex = "0123456789ABCDEF";
-  std::string out;
-  for (unsigned char c : text) {
-    if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~') {
-      out += static_cast<char>(c);
-    } else {
-      out += '%';
-      out += kHex[c >> 4];
-      out += kHex[c & 15];
-    }
-  }
-  return out;
-}
 
 std::string url_origin(std::string_view url) {
   const size_t scheme_end = url.find("://");

@@ -6,6 +6,7 @@
 #include <string>
 #include <string_view>
 
+#include "core/percent_encoding.h"  // query values: percent_encode
 #include "core/result.h"
 
 namespace infradigest {
@@ -18,10 +19,6 @@ constexpr std::string_view kDefaultGithubApiUrl = "https://api.github.com";
 // "https://ghe.example.com/api/v3". Errors never repeat the URL (it might
 // hold credentials).
 Result<std::string> normalize_api_url(std::string_view url);
-
-// Percent-encodes everything but RFC 3986 unreserved characters, so a branch
-// "release/v1.0" becomes "release%2Fv1.0" in a query value.
-std::string percent_encode(std::string_view text);
 
 // "scheme://host[:port]" of an absolute URL, lower-cased; "" when malformed.
 std::string url_origin(std::string_view url);

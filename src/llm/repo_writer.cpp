@@ -5,7 +5,7 @@
 #include <algorithm>
 #include <map>
 
-#include "llm/bounded_parallel.h"
+#include "core/parallel_for.h"
 #include "llm/llm_statement.h"
 #include "llm/verifier.h"
 
@@ -101,7 +101,7 @@ void run_chunk(ChunkJob& c, WriterContext& ctx) {
 
 std::vector<RepoNote> write_repo_sections(Report& report, WriterContext& ctx, LlmNote& note, LlmRunRecord& run) {
   std::vector<ChunkJob> chunks = plan_chunks(report, ctx.facts, ctx.step.options.facts_per_call);
-  run_bounded(chunks.size(), ctx.step.settings.concurrency, [&](size_t i) { run_chunk(chunks[i], ctx); });
+  parallel_for(chunks.size(), static_cast<size_t>(std::max(1, ctx.step.settings.concurrency)), [&](size_t i) { run_chunk(chunks[i], ctx); });
 
   std::vector<RepoNote> notes;
   std::map<std::string, std::string> translations;  // report fact id -> title

@@ -2,6 +2,8 @@
 
 #include <regex>
 
+#include "core/percent_encoding.h"
+
 namespace infradigest {
 
 namespace {
@@ -14,21 +16,6 @@ std::string trim(const std::string& s) {
   return s.substr(b, e - b + 1);
 }
 
-// Tags may hold characters that are not URL-safe ("v1.0+cu12"): percent-encode them.
-std::string encode_path_segment(const std::string& s) {
-  static const char* hex = "0123456789ABCDEF";
-  std::string out;
-  for (unsigned char c : s) {
-    if (std::isalnum(c) || c == '-' || c == '.' || c == '_' || c == '~') {
-      out += static_cast<char>(c);
-    } else {
-      out += '%';
-      out += hex[c >> 4];
-      out += hex[c & 15];
-    }
-  }
-  return out;
-}
 }  // namespace
 
 std::string Commit::title() const { return trim(message.substr(0, message.find('\n'))); }
@@ -46,7 +33,7 @@ std::string issue_url(const std::string& repo, int number) {
   return kWeb + repo + "/issues/" + std::to_string(number);
 }
 std::string release_url(const std::string& repo, const std::string& tag) {
-  return kWeb + repo + "/releases/tag/" + encode_path_segment(tag);
+  return kWeb + repo + "/releases/tag/" + percent_encode(tag)  /* "v1.0+cu12": tags may hold URL-unsafe characters */;
 }
 
 std::string fact_id(const Commit& c) { return "commit:" + c.repo + "@" + c.key(); }

@@ -1,3 +1,4 @@
+#include "core/percent_encoding.h"
 #include "publish/publisher.h"
 
 #include <fmt/format.h>
@@ -21,7 +22,7 @@ using std::chrono::milliseconds;
 std::string redact(std::string text, const std::vector<std::string>& secrets) {
   for (const auto& secret : secrets) {
     if (secret.size() < 4) continue;
-    for (const std::string& form : {secret, url_encode(secret)})
+    for (const std::string& form : {secret, percent_encode(secret)})
       for (size_t at = text.find(form); at != std::string::npos; at = text.find(form, at + 3))
         text.replace(at, form.size(), "***");
   }

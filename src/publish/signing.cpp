@@ -21,21 +21,6 @@ std::string base64_encode(std::string_view bytes) {
   return out;
 }
 
-std::string url_encode(std::string_view text) {
-  static const char* hex = "0123456789ABCDEF";
-  std::string out;
-  for (unsigned char c : text) {
-    if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_' ||
-        c == '.' || c == '~') {
-      out += static_cast<char>(c);
-    } else {
-      out += '%';
-      out += hex[c >> 4];
-      out += hex[c & 15];
-    }
-  }
-  return out;
-}
 
 std::string feishu_signature(long long timestamp_seconds, std::string_view secret) {
   const std::string key = std::to_string(timestamp_seconds) + "\n" + std::string(secret);

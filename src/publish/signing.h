@@ -1,5 +1,5 @@
 // The cryptographic bits of webhook signing (OpenSSL libcrypto): HMAC-SHA256,
-// base64, and URL encoding of a query value.
+// base64 (query values are encoded by core/percent_encoding.h).
 #pragma once
 
 #include <string>
@@ -12,9 +12,6 @@ std::string hmac_sha256(std::string_view key, std::string_view message);
 
 // Standard base64 with padding (RFC 4648 section 4).
 std::string base64_encode(std::string_view bytes);
-
-// Percent-encodes everything but RFC 3986 unreserved characters.
-std::string url_encode(std::string_view text);
 
 // Feishu/Lark custom bot: base64(hmac_sha256(key = timestamp + "\n" + secret, message = "")),
 // timestamp in seconds.

@@ -1,3 +1,4 @@
+#include "core/percent_encoding.h"
 #include "publish/webhook_platform.h"
 
 #include <nlohmann/json.hpp>
@@ -148,7 +149,7 @@ class DingTalkPlatform : public WebhookPlatform {
   std::string url(const std::string& webhook_url, std::string_view secret, milliseconds now) const override {
     if (secret.empty()) return webhook_url;
     return webhook_url + (webhook_url.find('?') == std::string::npos ? "?" : "&") +
-           fmt::format("timestamp={}&sign={}", now.count(), url_encode(dingtalk_signature(now.count(), secret)));
+           fmt::format("timestamp={}&sign={}", now.count(), percent_encode(dingtalk_signature(now.count(), secret)));
   }
   Reply judge(const HttpResponse& r) const override { return judge_code(r, {"errcode"}, {"errmsg"}, {130101}); }
 };

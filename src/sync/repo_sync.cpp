@@ -8,7 +8,7 @@
 #include "github/github_json.h"
 #include "sync/landing_rule.h"
 #include "sync/list_walk.h"
-#include "sync/parallel_for.h"
+#include "core/parallel_for.h"
 
 namespace infradigest {
 

@@ -1,7 +1,7 @@
 #include "sync/sync_runner.h"
 
 #include "sync/landing_rule.h"
-#include "sync/parallel_for.h"
+#include "core/parallel_for.h"
 #include "sync/repo_sync.h"
 
 namespace infradigest {

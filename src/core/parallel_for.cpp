@@ -1,4 +1,4 @@
-#include "sync/parallel_for.h"
+#include "core/parallel_for.h"
 
 #include <algorithm>
 #include <atomic>
