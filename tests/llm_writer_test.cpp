@@ -155,6 +155,9 @@ struct Hallucination {
   std::string reason;  // what the retry prompt tells the model
 };
 
+// Names the case in test listings instead of gtest's byte dump of the struct.
+void PrintTo(const Hallucination& h, std::ostream* out) { *out << h.name; }
+
 class LlmWriterHallucination : public ::testing::TestWithParam<Hallucination> {};
 
 TEST_P(LlmWriterHallucination, IsRejectedAndTheRetriedAnswerIsUsed) {
