@@ -10,7 +10,7 @@ packages=(
   libhowardhinnant-date-dev tzdata
   libcmark-gfm-dev libcmark-gfm-extensions-dev libssl-dev
   libgtest-dev libgmock-dev libcpp-httplib-dev
-  chromium fonts-wqy-microhei libxml2-utils   # tests: the web archive in headless Chromium (with a CJK font); feed XML checks
+  chromium fonts-wqy-microhei libxml2-utils jing   # tests: the web archive in headless Chromium (with a CJK font); feed XML + RFC 4287 schema checks
 )
 
 missing=()

@@ -189,6 +189,30 @@ TEST(Site, FeedIsWellFormedXmlWithOneEntryPerDay) {
   }
 }
 
+// Valid per RFC 4287, not just well-formed: jing checks the feed against the
+// RELAX NG schema in tests/data/atom.rnc (written from the RFC). A copy with a
+// date-only <updated> must fail, so the check itself is shown to bite.
+TEST(Site, FeedValidatesAgainstTheAtomSchema) {
+  if (std::system("command -v jing >/dev/null 2>&1") != 0) GTEST_SKIP() << "jing not installed (apt-get install jing)";
+  TempDir dir;
+  make_store(dir);
+  ASSERT_EQ(run_infradigest("--db " + dir.file("s.db") + " import " + dir.file("snap.jsonl")).exit_code, 0);
+  for (const char* base : {"", " --base-url https://example.org/infra/"}) {
+    ASSERT_EQ(run_infradigest(site_args(dir) + base, "INFRADIGEST_REPOS=NVIDIA/cutlass,vllm-project/vllm").exit_code, 0);
+    const std::string feed = dir.file("site/feed.xml");
+    const std::string jing = "jing -c tests/data/atom.rnc ";
+    EXPECT_EQ(std::system((jing + feed + " >" + dir.file("jing.out") + " 2>&1").c_str()), 0)
+        << base << "\n" << testing::read_file(dir.file("jing.out"));
+    std::string broken = testing::read_file(feed);
+    const auto from = broken.find("<updated>") + std::string("<updated>").size();
+    const auto to = broken.find("</updated>");
+    ASSERT_LT(from, to);
+    broken.replace(from, to - from, "2026-02-27");
+    std::ofstream(dir.file("broken.xml")) << broken;
+    EXPECT_NE(std::system((jing + dir.file("broken.xml") + " >/dev/null 2>&1").c_str()), 0) << base;
+  }
+}
+
 TEST(Site, RepoSectionIsCutFromTheReportMarkdown) {
   const std::string md = "## 具体内容分析\n\n### a/b\n昨日无更新。\n\n### c/d\n**修复**\n\n- x\n\n## 总结\n";
   EXPECT_EQ(repo_section_markdown(md, "c/d"), "**修复**\n\n- x\n\n");
