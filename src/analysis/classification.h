@@ -40,15 +40,27 @@ struct Tag {
   friend auto operator<=>(const Tag&, const Tag&) = default;
 };
 
-// Every tag the classifier can give: hardware, then technique, then model,
-// each in display order.
+// Every tag the classifier can give: the built-in table (analysis/taxonomy.cpp;
+// hardware, then technique, then model, each in display order), then the tags
+// the config adds (analysis/taxonomy_extension.h).
 const std::vector<Tag>& canonical_tags();
+
+// A part of the code base a change touches (taxonomy::components(): "kernels",
+// "docs", "tests", ...) and how many of its files are there; 0 files when only
+// the title says so (the source gave no paths).
+struct ComponentShare {
+  std::string name;
+  int files = 0;
+};
 
 struct Classification {
   ChangeKind kind = ChangeKind::kChore;
   std::vector<Tag> tags;             // sorted, unique
   std::vector<std::string> reasons;  // which rules fired, for `explain`
   bool breaking = false;             // removes/renames an API, flag or hardware
+  bool new_support = false;          // a feature bringing a hardware platform or a model
+  bool new_api = false;              // a feature adding a user-facing API
+  std::vector<ComponentShare> components;  // in taxonomy::components() order
 };
 
 // Classifies from title/message and file paths. Pure; thread-safe.

@@ -251,6 +251,25 @@ constexpr FlagRule kBreakingRules[] = {
     // Leading verb only: "Refactor X to remove an unused parameter" breaks nothing.
     {lead("remove*|rename*|drop|drops|dropped|dropping|delete*|deprecat*",
            "flag|flags|option|options|env|env-var*|environment-variable*|argument*|arg|args|kwarg*|api|apis|parameter*|param|params|cli|config-key*|deprecated|pytorch-#|torch-#|python-#|cuda-#")},
+    // An environment variable by its project prefix: "Rename VLLM_ATTENTION_BACKEND".
+    {lead("remove*|rename*|drop|drops|dropped|dropping|delete*|deprecat*", "vllm_*|sglang_*|sgl_*|flashinfer_*")},
+};
+
+// ---------------------------------------------------------------------------
+// New support: a feature that brings a platform or a model to the project.
+// The verb must meet a hardware/model tag or one of the subject words, so
+// "Support fp8 output" is a feature but not new support (classifier.cpp).
+constexpr FlagRule kSupportRules[] = {
+    {title("support|supports|supported|supporting|enable|enables|enabled|adapt|adapts|adapted|adaptation|day-0|day0|支持|启用|适配")},
+};
+constexpr FlagRule kSupportSubjectRules[] = {
+    {title("model|models|模型|hardware|硬件|gpu|gpus|platform|platforms|平台")},
+};
+
+// A new user-facing API: what callers build on.
+constexpr FlagRule kNewApiRules[] = {
+    {lead("add|adds|added|introduce|introduces|introduced|expose|exposes|exposed|new", "api|apis")},
+    {title("引入|新增|添加|暴露", "api|apis|接口")},
 };
 
 // ---------------------------------------------------------------------------
@@ -280,58 +299,6 @@ constexpr FlagRule kSevereRules[] = {
 };
 
 // ---------------------------------------------------------------------------
-constexpr CanonicalTag kCanonicalTags[] = {
-    {kHardware, "Hopper"},
-    {kHardware, "Blackwell"},
-    {kHardware, "Blackwell (consumer)"},
-    {kHardware, "Ampere"},
-    {kHardware, "AMD"},
-    {kHardware, "Ascend NPU"},
-    {kHardware, "Intel XPU"},
-    {kHardware, "CPU"},
-    {kHardware, "MUSA"},
-    {kTechnique, "Attention"},
-    {kTechnique, "FlashAttention"},
-    {kTechnique, "MLA"},
-    {kTechnique, "Sparse attention (NSA)"},
-    {kTechnique, "XQA"},
-    {kTechnique, "KV cache"},
-    {kTechnique, "GEMM"},
-    {kTechnique, "MoE"},
-    {kTechnique, "EP"},
-    {kTechnique, "Linear attention (GDN/Mamba)"},
-    {kTechnique, "Quantization"},
-    {kTechnique, "Speculative decoding"},
-    {kTechnique, "Sampling"},
-    {kTechnique, "Communication"},
-    {kTechnique, "Parallelism"},
-    {kTechnique, "torch.compile"},
-    {kTechnique, "CUDA graphs"},
-    {kTechnique, "JIT/DSL"},
-    {kTechnique, "LoRA"},
-    {kTechnique, "PD disaggregation"},
-    {kTechnique, "KV offload"},
-    {kTechnique, "Diffusion"},
-    {kTechnique, "Multimodal"},
-    {kTechnique, "TMA"},
-    {kTechnique, "Weight sync/RL"},
-    {kModel, "DeepSeek"},
-    {kModel, "Qwen"},
-    {kModel, "GLM"},
-    {kModel, "Kimi"},
-    {kModel, "Llama"},
-    {kModel, "Gemma"},
-    {kModel, "GPT-OSS"},
-    {kModel, "MiniMax"},
-    {kModel, "Mistral"},
-    {kModel, "Nemotron"},
-    {kModel, "Parakeet"},
-    {kModel, "FLUX"},
-    {kModel, "Wan"},
-    {kModel, "InternVL"},
-};
-
-// ---------------------------------------------------------------------------
 constexpr ImpliedTag kImpliedTags[] = {
     {"FlashAttention", "Attention"},
     {"MLA", "Attention"},
@@ -349,7 +316,9 @@ std::span<const TagRule> tag_rules() { return kTagRules; }
 std::span<const FlagRule> breaking_rules() { return kBreakingRules; }
 std::span<const IssueKindRule> issue_kind_rules() { return kIssueKindRules; }
 std::span<const FlagRule> severe_rules() { return kSevereRules; }
-std::span<const CanonicalTag> canonical_tags() { return kCanonicalTags; }
+std::span<const FlagRule> support_rules() { return kSupportRules; }
+std::span<const FlagRule> support_subject_rules() { return kSupportSubjectRules; }
+std::span<const FlagRule> new_api_rules() { return kNewApiRules; }
 std::span<const ImpliedTag> implied_tags() { return kImpliedTags; }
 
 }  // namespace infradigest::rules

@@ -65,7 +65,7 @@ struct KindRule {
 // commit touching 40 files is not tagged by one of them.
 struct TagRule {
   TagFacet facet = TagFacet::kTechnique;
-  std::string_view tag;  // one of canonical_tags()
+  std::string_view tag;  // one of taxonomy::tags() (analysis/taxonomy.cpp)
   Pattern when;
 };
 
@@ -80,11 +80,6 @@ struct FlagRule {
   Pattern when;
 };
 
-struct CanonicalTag {
-  TagFacet facet = TagFacet::kTechnique;
-  std::string_view name;
-};
-
 // One tag is a kind of another: FlashAttention is attention, EP is a MoE
 // technique. Applied after the tag rules; the reason names the implying tag.
 struct ImpliedTag {
@@ -97,8 +92,12 @@ std::span<const TagRule> tag_rules();
 std::span<const FlagRule> breaking_rules();
 std::span<const IssueKindRule> issue_kind_rules();
 std::span<const FlagRule> severe_rules();
-// The tag vocabulary, hardware then technique then model, in display order.
-std::span<const CanonicalTag> canonical_tags();
+// New hardware/model support: a verb (support_rules) with a hardware/model tag
+// or a subject word (support_subject_rules), in a feature.
+std::span<const FlagRule> support_rules();
+std::span<const FlagRule> support_subject_rules();
+// A new user-facing API, in a feature.
+std::span<const FlagRule> new_api_rules();
 std::span<const ImpliedTag> implied_tags();
 
 }  // namespace infradigest::rules

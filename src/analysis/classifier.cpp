@@ -7,6 +7,8 @@
 #include "analysis/classification.h"
 #include "analysis/classification_rules.h"
 #include "analysis/rule_pattern.h"
+#include "analysis/taxonomy.h"
+#include "analysis/taxonomy_extension.h"
 
 namespace infradigest {
 
@@ -32,6 +34,9 @@ struct RuleBook {
   std::vector<CompiledRule<rules::FlagRule>> breaking = compile(rules::breaking_rules());
   std::vector<CompiledRule<rules::IssueKindRule>> issue_kinds = compile(rules::issue_kind_rules());
   std::vector<CompiledRule<rules::FlagRule>> severe = compile(rules::severe_rules());
+  std::vector<CompiledRule<rules::FlagRule>> support = compile(rules::support_rules());
+  std::vector<CompiledRule<rules::FlagRule>> support_subject = compile(rules::support_subject_rules());
+  std::vector<CompiledRule<rules::FlagRule>> new_api = compile(rules::new_api_rules());
 };
 
 // Compiled on first use; immutable afterwards, so classification is thread-safe.
@@ -82,6 +87,11 @@ std::vector<Tag> decide_tags(const RuleSubject& s, std::vector<std::string>* rea
     tags.push_back(Tag{rule->facet, std::string(rule->tag)});
     if (reasons) reasons->push_back("tag " + std::string(rule->tag) + ": " + e->description);
   }
+  // The config's rules come after the built-in ones; their reasons name the config line.
+  for (ExtensionTagHit& hit : extension_tag_hits(s)) {
+    tags.push_back(std::move(hit.tag));
+    if (reasons) reasons->push_back(std::move(hit.reason));
+  }
   // Implications, until nothing changes (the table is tiny; chains are short).
   for (bool added = true; added;) {
     added = false;
@@ -115,6 +125,103 @@ bool any_fires(const std::vector<CompiledRule<rules::FlagRule>>& rules, const Ru
   return fires;
 }
 
+// Compiled component rules, in precedence order.
+struct ComponentMatcher {
+  std::string_view component;
+  std::vector<PathGlob> globs;
+  KeywordSet title_words;
+};
+
+const std::vector<ComponentMatcher>& component_matchers() {
+  static const std::vector<ComponentMatcher> matchers = [] {
+    std::vector<ComponentMatcher> out;
+    for (const taxonomy::ComponentRule& rule : taxonomy::component_rules()) {
+      ComponentMatcher m{rule.component, {}, KeywordSet(rule.title_words)};
+      for (std::string_view rest = rule.paths; !rest.empty();) {
+        const std::size_t bar = rest.find('|');
+        // The table's globs are reviewed constants: parse() accepts every one
+        // (tests/path_glob_test.cpp checks it).
+        if (auto glob = PathGlob::parse(rest.substr(0, bar))) m.globs.push_back(std::move(*glob));
+        rest = bar == std::string_view::npos ? std::string_view{} : rest.substr(bar + 1);
+      }
+      out.push_back(std::move(m));
+    }
+    return out;
+  }();
+  return matchers;
+}
+
+// Each file counts for one component: the config's path rules first, then the
+// built-in rules in precedence order. Without paths, the title decides.
+std::vector<ComponentShare> decide_components(const RuleSubject& s, std::vector<std::string>* reasons) {
+  std::vector<ComponentShare> shares;
+  for (const taxonomy::Labelled& c : taxonomy::components()) shares.push_back({std::string(c.name), 0});
+  auto add = [&](std::string_view component) {
+    for (ComponentShare& share : shares)
+      if (share.name == component) ++share.files;
+  };
+  // One reason per config rule: its first file and how many files it took.
+  struct ConfigHit {
+    const PathRule* rule;
+    std::string_view first_path;
+    int files;
+  };
+  std::vector<ConfigHit> config_hits;
+  for (std::string_view path : s.paths) {
+    if (const PathRule* rule = extension_component_rule(path)) {
+      add(rule->component);
+      auto hit = std::find_if(config_hits.begin(), config_hits.end(), [&](const ConfigHit& h) { return h.rule == rule; });
+      if (hit == config_hits.end()) config_hits.push_back({rule, path, 1});
+      else ++hit->files;
+      continue;
+    }
+    for (const ComponentMatcher& m : component_matchers()) {
+      if (!std::any_of(m.globs.begin(), m.globs.end(), [&](const PathGlob& g) { return g.matches(path); }))
+        continue;
+      add(m.component);
+      break;
+    }
+  }
+  if (reasons) {
+    for (const ConfigHit& hit : config_hits) {
+      std::string reason = "component " + hit.rule->component + ": path rule matched " + std::string(hit.first_path);
+      if (hit.files > 1) reason += " and " + std::to_string(hit.files - 1) + " more";
+      reasons->push_back(reason + " (config " + hit.rule->origin + ")");
+    }
+  }
+  std::erase_if(shares, [](const ComponentShare& share) { return share.files == 0; });
+  if (s.paths.empty()) {
+    for (const ComponentMatcher& m : component_matchers()) {
+      auto hit = m.title_words.empty() ? std::nullopt : m.title_words.find(s.title);
+      if (!hit) continue;
+      shares.push_back({std::string(m.component), 0});
+      if (reasons) {
+        reasons->push_back("component " + std::string(m.component) + ": keyword \"" +
+                           std::string(s.title.substr(hit->begin, hit->end - hit->begin)) + "\" in title");
+      }
+      break;
+    }
+  }
+  return shares;
+}
+
+// A feature that brings a platform or model: the support verb and either a
+// hardware/model tag or a subject word. Reasons only when it holds.
+bool decide_new_support(const Classification& c, const RuleSubject& s, std::vector<std::string>* reasons) {
+  if (c.kind != ChangeKind::kFeature || !any_fires(rule_book().support, s, "", nullptr)) return false;
+  const auto subject = std::find_if(c.tags.begin(), c.tags.end(), [](const Tag& t) {
+    return t.facet == TagFacet::kHardware || t.facet == TagFacet::kModel;
+  });
+  if (subject == c.tags.end() && !any_fires(rule_book().support_subject, s, "", nullptr)) return false;
+  if (reasons) {
+    any_fires(rule_book().support, s, "new support", reasons);
+    if (subject != c.tags.end()) reasons->push_back("new support: " + std::string(facet_name(subject->facet)) +
+                                                    " tag " + subject->name);
+    else any_fires(rule_book().support_subject, s, "new support", reasons);
+  }
+  return true;
+}
+
 Classification classify_subject(const RuleSubject& s) {
   Classification c;
   c.kind = decide_kind<ChangeKind>(rule_book().kinds, s, kind_name, &c.reasons)
@@ -122,6 +229,9 @@ Classification classify_subject(const RuleSubject& s) {
   if (c.reasons.empty()) c.reasons.push_back("kind=chore: no kind rule fired");
   c.tags = decide_tags(s, &c.reasons);
   c.breaking = any_fires(rule_book().breaking, s, "breaking", &c.reasons);
+  c.new_support = decide_new_support(c, s, &c.reasons);
+  c.new_api = c.kind == ChangeKind::kFeature && any_fires(rule_book().new_api, s, "new api", &c.reasons);
+  c.components = decide_components(s, &c.reasons);
   return c;
 }
 
@@ -149,53 +259,17 @@ std::string_view merged_pr_title(std::string_view title, std::string_view body) 
 }  // namespace
 
 const std::vector<ChangeKind>& all_change_kinds() {
-  static const std::vector<ChangeKind> order = {
-      ChangeKind::kFeature, ChangeKind::kPerf, ChangeKind::kFix,      ChangeKind::kRevert,
-      ChangeKind::kRelease, ChangeKind::kDeps, ChangeKind::kRefactor, ChangeKind::kTest,
-      ChangeKind::kCiBuild, ChangeKind::kDocs, ChangeKind::kChore,
-  };
+  static const std::vector<ChangeKind> order = [] {
+    std::vector<ChangeKind> out;
+    for (const taxonomy::KindEntry& k : taxonomy::kinds()) out.push_back(k.kind);
+    return out;
+  }();
   return order;
 }
 
-std::string_view kind_name(ChangeKind kind) {
-  switch (kind) {
-    case ChangeKind::kFeature:
-      return "feature";
-    case ChangeKind::kPerf:
-      return "perf";
-    case ChangeKind::kFix:
-      return "fix";
-    case ChangeKind::kRevert:
-      return "revert";
-    case ChangeKind::kDocs:
-      return "docs";
-    case ChangeKind::kRefactor:
-      return "refactor";
-    case ChangeKind::kTest:
-      return "test";
-    case ChangeKind::kCiBuild:
-      return "ci/build";
-    case ChangeKind::kDeps:
-      return "deps";
-    case ChangeKind::kRelease:
-      return "release";
-    case ChangeKind::kChore:
-      return "chore";
-  }
-  return "chore";
-}
+std::string_view kind_name(ChangeKind kind) { return taxonomy::kind_entry(kind).name; }
 
-std::string_view facet_name(TagFacet facet) {
-  switch (facet) {
-    case TagFacet::kHardware:
-      return "hardware";
-    case TagFacet::kTechnique:
-      return "technique";
-    case TagFacet::kModel:
-      return "model";
-  }
-  return "technique";
-}
+std::string_view facet_name(TagFacet facet) { return taxonomy::facet_entry(facet).name; }
 
 std::string_view issue_kind_name(IssueKind kind) {
   switch (kind) {
@@ -211,15 +285,7 @@ std::string_view issue_kind_name(IssueKind kind) {
   return "other";
 }
 
-const std::vector<Tag>& canonical_tags() {
-  static const std::vector<Tag> tags = [] {
-    std::vector<Tag> out;
-    for (const rules::CanonicalTag& t : rules::canonical_tags())
-      out.push_back({t.facet, std::string(t.name)});
-    return out;
-  }();
-  return tags;
-}
+const std::vector<Tag>& canonical_tags() { return installed_tags(); }
 
 Classification classify_text(std::string_view title, std::string_view body,
                              const std::vector<FileChange>& files) {

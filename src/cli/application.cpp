@@ -6,6 +6,7 @@
 
 #include "cli/command.h"
 #include "cli/global_options.h"
+#include "cli/taxonomy_setup.h"
 #include "config/did_you_mean.h"
 
 namespace infradigest {
@@ -31,6 +32,11 @@ int dispatch(int argc, char** argv) {
   auto config = load_config(sources);
   if (!config) {
     std::cerr << "infradigest: error: " << config.error().message << "\n";
+    return static_cast<int>(ExitStatus::kUsage);
+  }
+  // Before any command classifies anything: the config may extend the taxonomy.
+  if (auto s = install_configured_taxonomy(config->config); !s) {
+    std::cerr << "infradigest: error: " << s.error().message << "\n";
     return static_cast<int>(ExitStatus::kUsage);
   }
   if (globals->db_path) {

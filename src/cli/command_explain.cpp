@@ -1,5 +1,6 @@
 // infradigest explain SHA: how the classifier read one stored commit — its
-// kind, tags and every rule that fired (Classification::reasons).
+// kind, tags, components and every rule that fired (Classification::reasons);
+// rules from the config's [[taxonomy.*]] entries name their file and line.
 #include <algorithm>
 #include <cctype>
 #include <nlohmann/json.hpp>
@@ -36,12 +37,23 @@ std::string tag_list(const std::vector<Tag>& tags) {
   return out.empty() ? "-" : out;
 }
 
+// "kernels 3/4, tests 1/4"; from the title alone: "kernels (title)".
+std::string component_list(const Classification& c, std::size_t files) {
+  std::string out;
+  for (const ComponentShare& share : c.components) {
+    out += (out.empty() ? "" : ", ") + share.name;
+    out += share.files > 0 ? " " + std::to_string(share.files) + "/" + std::to_string(files) : " (title)";
+  }
+  return out.empty() ? "-" : out;
+}
+
 void print_text(std::ostream& out, const Commit& commit, const Classification& c) {
   out << commit.repo << "@" << *commit.sha << "\n"
       << commit_url(commit.repo, *commit.sha) << "\n"
       << "title: " << commit.title() << "\n"
       << "kind: " << kind_name(c.kind) << "\n"
       << "tags: " << tag_list(c.tags) << "\n"
+      << "components: " << component_list(c, commit.files.size()) << "\n"
       << "breaking: " << (c.breaking ? "yes" : "no") << "\n"
       << "reasons:\n";
   for (const std::string& r : c.reasons) out << "  " << r << "\n";
@@ -57,6 +69,9 @@ void print_json(std::ostream& out, const Commit& commit, const Classification& c
   j["tags"] = nlohmann::ordered_json::array();
   for (const Tag& t : c.tags)
     j["tags"].push_back({{"name", t.name}, {"facet", std::string(facet_name(t.facet))}});
+  j["components"] = nlohmann::ordered_json::array();
+  for (const ComponentShare& share : c.components)
+    j["components"].push_back({{"name", share.name}, {"files", share.files}});
   j["breaking"] = c.breaking;
   j["reasons"] = c.reasons;
   out << j.dump(2) << "\n";

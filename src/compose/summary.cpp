@@ -5,19 +5,21 @@
 #include <map>
 
 #include "compose/composer.h"
+#include "compose/importance.h"
 #include "compose/statement_builder.h"
 
 namespace infradigest {
 
 namespace {
 
-// Items worth a headline: not docs/CI/chores, most important first.
+// Items worth a headline: not docs/CI/chores, most important first. Reverts
+// are named in a clause of their own (reverts()), so they never compete.
 std::vector<const ReportItem*> highlights(const RepoSection& s, size_t limit) {
   std::vector<const ReportItem*> out;
   for (const auto& i : s.items) {
     auto k = i.classification.kind;
     if (k == ChangeKind::kDocs || k == ChangeKind::kCiBuild || k == ChangeKind::kChore ||
-        k == ChangeKind::kTest)
+        k == ChangeKind::kTest || k == ChangeKind::kRevert)
       continue;
     out.push_back(&i);
   }
@@ -25,6 +27,21 @@ std::vector<const ReportItem*> highlights(const RepoSection& s, size_t limit) {
                    [](const ReportItem* a, const ReportItem* b) { return a->importance > b->importance; });
   if (out.size() > limit) out.resize(limit);
   return out;
+}
+
+// A revert undoes shipped work: always worth naming, however small.
+std::vector<const ReportItem*> reverts(const RepoSection& s) {
+  std::vector<const ReportItem*> out;
+  for (const auto& i : s.items)
+    if (i.classification.kind == ChangeKind::kRevert) out.push_back(&i);
+  return out;
+}
+
+// Busy repositories get more headlines: a day with 30 changes has more news.
+size_t highlight_limit(const RepoSection& s) {
+  if (s.items.size() > 20) return 5;
+  if (s.items.size() > 10) return 3;
+  return 2;
 }
 
 // "问题修复 3、文档 4": counts by kind in report order.
@@ -63,15 +80,29 @@ Statement overview(const Report& r) {
   return b.build();
 }
 
-// The day at a glance: the most important change of each of the three
-// repos whose best change matters most (one per repo, so a busy repo
-// cannot crowd out the others).
+// A repository's best news of the day: its release, else its top change.
+struct TopCandidate {
+  const RepoSection* section = nullptr;
+  const ReportRelease* release = nullptr;
+  const ReportItem* item = nullptr;
+  double importance = 0;
+};
+
+// The day at a glance: the best news of each of the three repos whose best
+// news matters most (one per repo, so a busy repo cannot crowd out the
+// others). A release is its repo's best news: it is what users install.
 Statement top_changes(const Report& r) {
-  std::vector<std::pair<const ReportItem*, const RepoSection*>> all;
-  for (const auto& s : r.repos)
-    for (const auto* i : highlights(s, 1)) all.emplace_back(i, &s);
+  std::vector<TopCandidate> all;
+  for (const auto& s : r.repos) {
+    TopCandidate best{&s};
+    for (const auto& rel : s.releases)
+      if (double score = importance(rel); !best.release || score > best.importance) best = {&s, &rel, nullptr, score};
+    for (const auto* i : highlights(s, 1))
+      if (!best.release && !best.item) best = {&s, nullptr, i, i->importance};
+    if (best.release || best.item) all.push_back(best);
+  }
   std::stable_sort(all.begin(), all.end(),
-                   [](const auto& a, const auto& b) { return a.first->importance > b.first->importance; });
+                   [](const TopCandidate& a, const TopCandidate& b) { return a.importance > b.importance; });
   if (all.size() > 3) all.resize(3);
   StatementBuilder b;
   if (all.empty()) return b.build();
@@ -79,8 +110,13 @@ Statement top_changes(const Report& r) {
   b.strong(r.language == Language::kZh ? "今日要点" : "Top changes").text(std::string(L.colon));
   for (size_t k = 0; k < all.size(); ++k) {
     if (k) b.text(std::string(L.clause_separator));
-    b.item(*all[k].first).text(std::string(L.open_paren) + all[k].second->full_name +
-                               std::string(L.close_paren));
+    if (all[k].release) {
+      const ReportRelease& rel = *all[k].release;
+      b.text(r.language == Language::kZh ? "发布 " : "released ").link(rel.tag, rel.url, rel.id);
+    } else {
+      b.item(*all[k].item);
+    }
+    b.text(std::string(L.open_paren) + all[k].section->full_name + std::string(L.close_paren));
   }
   return b.text(std::string(L.period)).build();
 }
@@ -107,12 +143,20 @@ Statement repo_line(const RepoSection& s, Language lang) {
     clause();
     b.text(count_issues(static_cast<int>(s.issues.size()), lang));
   }
-  auto tops = highlights(s, s.items.size() > 10 ? 3 : 2);
+  auto tops = highlights(s, highlight_limit(s));
   if (!tops.empty()) {
     b.text(std::string(L.period) + (lang == Language::kZh ? "重点：" : " Highlights: "));
     for (size_t k = 0; k < tops.size(); ++k) {
       if (k) b.text(std::string(L.list_separator));
       b.item(*tops[k]);
+    }
+  }
+  auto undone = reverts(s);
+  if (!undone.empty()) {
+    b.text(std::string(L.period) + (lang == Language::kZh ? "回滚：" : " Reverted: "));
+    for (size_t k = 0; k < undone.size(); ++k) {
+      if (k) b.text(std::string(L.list_separator));
+      b.item(*undone[k]);
     }
   }
   return b.text(std::string(L.period)).build();

@@ -66,6 +66,14 @@ struct PublishConfig {
   std::vector<ConfigTable> webhooks;  // keys: type, url_env, secret_env, name
 };
 
+// [[taxonomy.tag]] and [[taxonomy.path_rule]] entries: the user's additions to
+// the classifier's taxonomy (analysis/taxonomy_extension.h; cli/taxonomy_setup.cpp
+// checks and installs them).
+struct TaxonomyConfig {
+  std::vector<ConfigTable> tags;        // keys: name, facet, zh, en, keywords
+  std::vector<ConfigTable> path_rules;  // keys: paths, tag, component
+};
+
 // [github]: the GitHub sync (src/github/, src/sync/). The token is not
 // configuration: it is read from GITHUB_TOKEN when the sync starts.
 struct GithubConfig {
@@ -101,6 +109,7 @@ struct Config {
   PublishConfig publish;
   RunConfig run;
   GithubConfig github;
+  TaxonomyConfig taxonomy;
 };
 
 enum class ConfigOrigin { kDefault, kFile, kEnvironment, kCommandLine };

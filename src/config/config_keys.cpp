@@ -8,6 +8,7 @@
 
 #include "config/config_table_array.h"
 #include "config/config_validators.h"
+#include "config/taxonomy_keys.h"
 
 namespace infradigest {
 namespace {
@@ -187,6 +188,16 @@ const ConfigTableArray kConfigTableArrays[] = {
      .fields = kWebhookFields,
      .field = [](Config& c) { return &c.publish.webhooks; },
      .validate = validate_webhooks},
+    {.name = "taxonomy.tag",
+     .help = "Tags added to the classifier's taxonomy, or keywords added to built-in tags",
+     .fields = taxonomy_tag_fields(),
+     .field = [](Config& c) { return &c.taxonomy.tags; },
+     .validate = validate_taxonomy_tags},
+    {.name = "taxonomy.path_rule",
+     .help = "Path globs that give a tag or a component",
+     .fields = taxonomy_path_rule_fields(),
+     .field = [](Config& c) { return &c.taxonomy.path_rules; },
+     .validate = validate_taxonomy_path_rules},
 };
 
 }  // namespace

@@ -120,7 +120,7 @@ std::string heatmap_figure(const std::map<SysDays, const DayDigest*>& by_date, S
   std::stable_sort(order.begin(), order.end(), [&](const Tag& a, const Tag& b) { return totals[a] > totals[b]; });
   if (order.size() > kHeatmapTags) order.resize(kHeatmapTags);
   std::vector<HeatmapRow> rows;
-  for (const auto& tag : order) rows.push_back({tag.name, std::string(facet_label(tag.facet, lang)), counts[tag]});
+  for (const auto& tag : order) rows.push_back({tag_label(tag, lang), std::string(facet_label(tag.facet, lang)), counts[tag]});
   const bool zh = lang == Language::kZh;
   const std::string title =
       zh ? fmt::format("标签热度：{} 至 {}", format_date(days.front()), format_date(days.back()))
