@@ -73,6 +73,12 @@ TEST_F(ReportGolden, JsonCitesOnlyItemsItContainsAndLinksEveryItem) {
   check(j["summary"]);
   check(j["outlook"]);
   for (const auto& t : j["impact"]) check(t["statements"]);
+  for (const auto& f : j["figures"]) check(nlohmann::json::array({f["change"]}));
+  for (const auto& u : j["dependency_updates"]) {
+    EXPECT_TRUE(ids.count(u["id"].get<std::string>())) << u;
+    if (!u["release"].is_null()) EXPECT_TRUE(ids.count(u["release"].get<std::string>())) << u;
+    for (const auto& id : u["picks_up"]) EXPECT_TRUE(ids.count(id.get<std::string>())) << u;
+  }
 }
 
 TEST_F(ReportGolden, MarkdownHasTheReferenceShape) {

@@ -16,10 +16,22 @@ Report compose_report(const Activity& day, const ReportWindow& window,
   }
   for (const auto& i : day.issues) report.date_only_items += i.created_at.date_only() ? 1 : 0;
   for (const auto& r : day.releases) report.date_only_items += r.published_at.date_only() ? 1 : 0;
+  report.dependency_updates = find_dependency_updates(report, day);
+  report.figures = compose_figures(report, day);
   report.summary = compose_summary(report);
   report.impact = compose_impact(report);
   report.outlook = compose_outlook(report);
   return report;
+}
+
+const ReportItem* find_report_item(const Report& report, std::string_view id, std::string* repo) {
+  for (const auto& s : report.repos)
+    for (const auto& i : s.items)
+      if (i.id == id) {
+        if (repo) *repo = s.full_name;
+        return &i;
+      }
+  return nullptr;
 }
 
 }  // namespace infradigest

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "compose/report.h"
@@ -18,5 +19,13 @@ Report compose_report(const Activity& day, const ReportWindow& window,
 std::vector<Statement> compose_summary(const Report& report);
 std::vector<ImpactTheme> compose_impact(const Report& report);
 std::vector<Statement> compose_outlook(const Report& report);
+
+// Data the sections read, from the raw day (messages, files, PR bodies) that
+// report items do not carry. REQUIRES: report.repos built from `day`.
+std::vector<DependencyUpdate> find_dependency_updates(const Report& report, const Activity& day);
+std::vector<PerformanceFigure> compose_figures(const Report& report, const Activity& day);
+
+// The commit/PR item with fact id `id`, or nullptr; `repo` receives its repo.
+const ReportItem* find_report_item(const Report& report, std::string_view id, std::string* repo = nullptr);
 
 }  // namespace infradigest

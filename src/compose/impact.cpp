@@ -1,5 +1,5 @@
 // 影响评估: the day's changes by theme, naming repos and items, plus
-// cross-repo signals (the same tag moving in two or more repos).
+// cross-repo signals (cross_repo_signals.h).
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -8,6 +8,7 @@
 #include <set>
 
 #include "compose/composer.h"
+#include "compose/cross_repo_signals.h"
 #include "compose/statement_builder.h"
 
 namespace infradigest {
@@ -64,7 +65,7 @@ std::vector<Statement> by_tag(const Report& r, TagFacet facet) {
   std::vector<Statement> out;
   for (const auto& [tag, n] : tags) {
     StatementBuilder b;
-    b.strong(tag.name).text(std::string(labels(r.language).colon));
+    b.strong(tag_label(tag, r.language)).text(std::string(labels(r.language).colon));
     append_by_repo(b, r, [&](const ReportItem& i) { return has_tag(i, tag); });
     out.push_back(b.text(std::string(labels(r.language).period)).build());
   }
@@ -107,67 +108,6 @@ std::vector<Statement> reliability(const Report& r) {
   return out;
 }
 
-// Tags that moved in two or more repos today, most widespread first. Compact
-// (repos and counts, no links: the items are linked in their own sections),
-// and capped, because broad tags like Attention move everywhere every day.
-std::vector<Statement> cross_repo(const Report& r) {
-  constexpr size_t kMaxSignals = 8;
-  struct Signal {
-    Tag tag;
-    std::map<std::string, std::vector<std::string>> ids_by_repo;
-    size_t items = 0;
-  };
-  std::map<Tag, Signal> signals;
-  for (const auto& s : r.repos)
-    for (const auto& i : s.items)
-      for (const auto& t : i.classification.tags) {
-        auto& sig = signals[t];
-        sig.tag = t;
-        sig.ids_by_repo[s.full_name].push_back(i.id);
-        ++sig.items;
-      }
-  std::vector<const Signal*> shared;
-  for (const auto& [tag, sig] : signals)
-    if (sig.ids_by_repo.size() >= 2) shared.push_back(&sig);
-  std::stable_sort(shared.begin(), shared.end(), [](const Signal* a, const Signal* b) {
-    if (a->ids_by_repo.size() != b->ids_by_repo.size()) return a->ids_by_repo.size() > b->ids_by_repo.size();
-    if (a->tag.facet != b->tag.facet) return a->tag.facet < b->tag.facet;  // hardware, then technique, then model
-    return a->items > b->items;
-  });
-  const auto& L = labels(r.language);
-  std::vector<Statement> out;
-  for (size_t k = 0; k < shared.size() && k < kMaxSignals; ++k) {
-    const Signal& sig = *shared[k];
-    StatementBuilder b;
-    b.strong(sig.tag.name).text(std::string(L.open_paren) + std::string(facet_label(sig.tag.facet, r.language)) +
-                                std::string(L.close_paren) + std::string(L.colon));
-    bool first = true;
-    for (const auto& section : r.repos) {  // watchlist order
-      auto it = sig.ids_by_repo.find(section.full_name);
-      if (it == sig.ids_by_repo.end()) continue;
-      if (!first) b.text(std::string(L.list_separator));
-      first = false;
-      b.text(section.full_name + " " + count_items(static_cast<int>(it->second.size()), r.language));
-      for (const auto& id : it->second) b.cite(id);
-    }
-    out.push_back(b.text(std::string(L.period)).build());
-  }
-  if (shared.size() > kMaxSignals) {
-    StatementBuilder b;
-    std::string rest;
-    for (size_t k = kMaxSignals; k < shared.size(); ++k) {
-      if (!rest.empty()) rest += L.list_separator;
-      rest += shared[k]->tag.name;
-    }
-    out.push_back(b.text(r.language == Language::kZh ? "另有 " + std::to_string(shared.size() - kMaxSignals) +
-                                                           " 个标签也在多个仓库出现：" + rest + "。"
-                                                     : std::to_string(shared.size() - kMaxSignals) +
-                                                           " more tags moved in several repositories: " + rest + ".")
-                      .build());
-  }
-  return out;
-}
-
 }  // namespace
 
 std::vector<ImpactTheme> compose_impact(const Report& r) {
@@ -180,7 +120,7 @@ std::vector<ImpactTheme> compose_impact(const Report& r) {
       {"maintainability", std::string(L.theme_maintainability),
        by_kinds(r, {ChangeKind::kRefactor, ChangeKind::kDocs, ChangeKind::kTest, ChangeKind::kCiBuild,
                     ChangeKind::kDeps})},
-      {"cross_repo", std::string(L.theme_cross_repo), cross_repo(r)},
+      {"cross_repo", std::string(L.theme_cross_repo), compose_cross_repo_signals(r)},
   };
   std::erase_if(themes, [](const ImpactTheme& t) { return t.statements.empty(); });
   return themes;

@@ -2,6 +2,9 @@
 
 #include <fmt/format.h>
 
+#include "analysis/taxonomy.h"
+#include "analysis/taxonomy_extension.h"
+
 namespace infradigest {
 
 std::optional<Language> parse_language(std::string_view code) {
@@ -18,33 +21,27 @@ const Labels& labels(Language lang) {
       "AI 基础设施日报", "今日的 AI Infra 的新闻如下。", "摘要", "影响评估", "具体内容分析", "总结",
       "关注要点 & 未来展望", "昨日无更新。", "发布", "新 Issue",
       "硬件平台", "性能", "模型支持", "可靠性", "可维护性", "跨仓库信号",
-      "、", "；", "：", "（", "）", "。", "无链接：来源未给出 SHA 或 PR 编号"};
+      "、", "；", "：", "（", "）", "。", "无链接：来源未给出 SHA 或 PR 编号",
+      "性能数据", "以下数字逐字引自提交说明或 PR 描述，未经换算；每项只取一条。",
+      "仓库", "变更", "原文数据", "依赖联动", "破坏性变更", "风险"};
   static const Labels kEn{
       "AI Infra Daily", "Here is today's AI Infra news.", "Summary", "Impact", "Details by repository",
       "Conclusion", "Watch list & outlook", "No updates yesterday.", "Releases", "New issues",
       "Hardware platforms", "Performance", "Model support", "Reliability", "Maintainability",
       "Cross-repo signals",
-      ", ", "; ", ": ", " (", ")", ".", "no link: the source gives no SHA or PR number"};
+      ", ", "; ", ": ", " (", ")", ".", "no link: the source gives no SHA or PR number",
+      "Performance figures", "Quoted verbatim from commit messages and PR descriptions, never computed; one per change.",
+      "Repository", "Change", "Figure (quoted)", "Dependency update", "Breaking change", "risk"};
   return lang == Language::kZh ? kZh : kEn;
 }
 
+// Kind, facet and tag labels come from the taxonomy table (analysis/taxonomy.cpp).
 std::string_view kind_label(ChangeKind kind, Language lang) {
-  const bool zh = lang == Language::kZh;
-  switch (kind) {
-    case ChangeKind::kFeature: return zh ? "新功能" : "Features";
-    case ChangeKind::kPerf: return zh ? "性能优化" : "Performance";
-    case ChangeKind::kFix: return zh ? "问题修复" : "Fixes";
-    case ChangeKind::kRevert: return zh ? "回滚" : "Reverts";
-    case ChangeKind::kDocs: return zh ? "文档" : "Documentation";
-    case ChangeKind::kRefactor: return zh ? "重构" : "Refactoring";
-    case ChangeKind::kTest: return zh ? "测试" : "Tests";
-    case ChangeKind::kCiBuild: return zh ? "CI/构建" : "CI/build";
-    case ChangeKind::kDeps: return zh ? "依赖更新" : "Dependencies";
-    case ChangeKind::kRelease: return zh ? "版本发布" : "Release";
-    case ChangeKind::kChore: return zh ? "其他" : "Other";
-  }
-  return "?";
+  const auto& entry = taxonomy::kind_entry(kind);
+  return lang == Language::kZh ? entry.zh : entry.en;
 }
+
+std::string tag_label(const Tag& tag, Language lang) { return taxonomy_tag_label(tag, lang == Language::kZh); }
 
 std::string_view issue_kind_label(IssueKind kind, Language lang) {
   const bool zh = lang == Language::kZh;
@@ -58,11 +55,38 @@ std::string_view issue_kind_label(IssueKind kind, Language lang) {
 }
 
 std::string_view facet_label(TagFacet facet, Language lang) {
+  const auto& entry = taxonomy::facet_entry(facet);
+  return lang == Language::kZh ? entry.zh : entry.en;
+}
+
+std::string_view symptom_label(RiskSymptom symptom, Language lang) {
   const bool zh = lang == Language::kZh;
-  switch (facet) {
-    case TagFacet::kHardware: return zh ? "硬件" : "hardware";
-    case TagFacet::kTechnique: return zh ? "技术" : "technique";
-    case TagFacet::kModel: return zh ? "模型" : "model";
+  switch (symptom) {
+    case RiskSymptom::kCrash: return zh ? "崩溃" : "crash";
+    case RiskSymptom::kHang: return zh ? "挂起" : "hang";
+    case RiskSymptom::kNumerics: return zh ? "NaN/输出异常" : "NaN or corrupted output";
+    case RiskSymptom::kAccuracy: return zh ? "精度问题" : "accuracy";
+    case RiskSymptom::kPerfRegression: return zh ? "性能回退" : "performance regression";
+  }
+  return "?";
+}
+
+std::string_view breaking_action_label(BreakingAction action, Language lang) {
+  const bool zh = lang == Language::kZh;
+  switch (action) {
+    case BreakingAction::kRemoved: return zh ? "移除" : "removes";
+    case BreakingAction::kRenamed: return zh ? "重命名" : "renames";
+    case BreakingAction::kDeprecated: return zh ? "弃用" : "deprecates";
+  }
+  return "?";
+}
+
+std::string_view breaking_subject_label(BreakingSubject subject, Language lang) {
+  const bool zh = lang == Language::kZh;
+  switch (subject) {
+    case BreakingSubject::kFlag: return zh ? "参数" : "flag";
+    case BreakingSubject::kEnvVar: return zh ? "环境变量" : "environment variable";
+    case BreakingSubject::kSupport: return zh ? "支持" : "support for";
   }
   return "?";
 }

@@ -7,6 +7,7 @@
 #include <string_view>
 
 #include "analysis/classification.h"
+#include "compose/risk_signals.h"
 
 namespace infradigest {
 
@@ -36,6 +37,12 @@ struct Labels {
   std::string_view open_paren, close_paren;  // "（" "）" | " (" ")"
   std::string_view period;           // "。" | "."
   std::string_view no_link;          // why an item has no link
+  std::string_view figures;          // "性能数据": the quoted benchmark figures
+  std::string_view figures_note;     // they are quoted, never computed
+  std::string_view figures_repo, figures_change, figures_quote;  // table headings
+  std::string_view dependency_update;  // "依赖联动"
+  std::string_view breaking_change;    // "破坏性变更"
+  std::string_view risk;              // "风险", after a hardware name: "Blackwell 风险"
 };
 
 const Labels& labels(Language lang);
@@ -43,6 +50,12 @@ const Labels& labels(Language lang);
 std::string_view kind_label(ChangeKind kind, Language lang);     // "问题修复" | "Fixes"
 std::string_view issue_kind_label(IssueKind kind, Language lang); // "缺陷" | "bug"
 std::string_view facet_label(TagFacet facet, Language lang);      // "硬件" | "hardware"
+// A tag's label, config-defined tags included ("Blackwell"; technical terms stay English).
+std::string tag_label(const Tag& tag, Language lang);
+
+std::string_view symptom_label(RiskSymptom symptom, Language lang);    // "崩溃" | "crash"
+std::string_view breaking_action_label(BreakingAction action, Language lang);  // "移除" | "removes"
+std::string_view breaking_subject_label(BreakingSubject subject, Language lang);  // "参数" | "flag"
 
 // "3 个提交" / "3 commits": counted nouns.
 std::string count_commits(int n, Language lang);

@@ -1,8 +1,15 @@
-// 总结 / 关注要点 & 未来展望: what a reader should watch: new bug, crash and
-// hang reports, reverts, breaking changes, releases, notable requests.
+// 总结 / 关注要点 & 未来展望: what a reader should watch: bug reports grouped by
+// the hardware they hit (crash, hang, NaN, accuracy, slowdown named), other
+// severe and new bugs, breaking changes (which flag, env var or platform),
+// reverts, releases, notable requests. Every line links the items it names.
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <map>
+#include <set>
+
 #include "compose/composer.h"
+#include "compose/risk_signals.h"
 #include "compose/statement_builder.h"
 
 namespace infradigest {
@@ -13,22 +20,69 @@ std::string tag_list(const std::vector<Tag>& tags, Language lang) {
   std::string out;
   for (const auto& t : tags) {
     if (!out.empty()) out += labels(lang).list_separator;
-    out += t.name;
+    out += tag_label(t, lang);
   }
   return out;
 }
 
-void issue_statements(const Report& r, bool severe, std::vector<Statement>& out) {
+// Bug reports, and untyped reports that name a symptom ("[Performance] 20%
+// slower on H100"); a question or request that mentions a crash is neither.
+bool is_risk(const ReportIssue& i) {
+  return i.classification.kind == IssueKind::kBug ||
+         (i.classification.kind == IssueKind::kOther && detect_symptom(i.title).has_value());
+}
+
+const Tag* first_hardware(const ReportIssue& i) {
+  for (const auto& t : i.classification.tags)
+    if (t.facet == TagFacet::kHardware) return &t;
+  return nullptr;
+}
+
+// "[#2638 title](url)（flashinfer-ai/flashinfer，崩溃）"
+void issue_mention(StatementBuilder& b, const ReportIssue& i, const std::string& repo, Language lang) {
+  const auto& L = labels(lang);
+  b.link(fmt::format("#{} {}", i.number, i.title), i.url, i.id).text(std::string(L.open_paren) + repo);
+  if (auto symptom = detect_symptom(i.title))
+    b.text((lang == Language::kZh ? "，" : ", ") + std::string(symptom_label(*symptom, lang)));
+  b.text(std::string(L.close_paren));
+}
+
+// One line per hardware platform that new bug reports hit today, in the
+// taxonomy's order; an issue tagged with two platforms is listed under the first.
+void hardware_risks(const Report& r, std::vector<Statement>& out, std::set<std::string>& listed) {
+  const auto& L = labels(r.language);
+  const bool zh = r.language == Language::kZh;
+  std::map<Tag, std::vector<std::pair<const ReportIssue*, std::string>>> by_hardware;
+  for (const auto& s : r.repos)
+    for (const auto& i : s.issues)
+      if (is_risk(i))
+        if (const Tag* hw = first_hardware(i)) by_hardware[*hw].push_back({&i, s.full_name});
+  for (const auto& [hw, issues] : by_hardware) {
+    StatementBuilder b;
+    b.strong(tag_label(hw, r.language) + " " + std::string(L.risk)).text(std::string(L.colon));
+    for (size_t k = 0; k < issues.size(); ++k) {
+      if (k) b.text(std::string(L.clause_separator));
+      issue_mention(b, *issues[k].first, issues[k].second, r.language);
+      listed.insert(issues[k].first->id);
+    }
+    out.push_back(b.text(zh ? "。在该平台部署的用户请关注修复进展。" : ". Users on this platform should follow the fixes.").build());
+  }
+}
+
+void issue_statements(const Report& r, bool severe, const std::set<std::string>& listed,
+                      std::vector<Statement>& out) {
   const auto& L = labels(r.language);
   const bool zh = r.language == Language::kZh;
   for (const auto& s : r.repos)
     for (const auto& i : s.issues) {
-      if (i.classification.kind != IssueKind::kBug || i.classification.severe != severe) continue;
+      if (listed.count(i.id) || !is_risk(i) || i.classification.severe != severe) continue;
       StatementBuilder b;
       b.strong(severe ? (zh ? "严重问题" : "Severe report") : (zh ? "新缺陷" : "New bug"))
           .text(std::string(L.colon))
           .link(fmt::format("#{} {}", i.number, i.title), i.url, i.id)
           .text(std::string(L.open_paren) + s.full_name);
+      if (auto symptom = detect_symptom(i.title))
+        b.text(std::string(L.clause_separator) + std::string(symptom_label(*symptom, r.language)));
       if (!i.classification.tags.empty())
         b.text(std::string(L.clause_separator) + tag_list(i.classification.tags, r.language));
       b.text(std::string(L.close_paren) +
@@ -37,14 +91,43 @@ void issue_statements(const Report& r, bool severe, std::vector<Statement>& out)
     }
 }
 
+// "**破坏性变更**：移除参数 `--foo`：[title](url)（repo），升级前请检查用法。"
+void breaking_statement(const Report& r, const std::string& repo, const ReportItem& i, std::vector<Statement>& out) {
+  const auto& L = labels(r.language);
+  const bool zh = r.language == Language::kZh;
+  const auto change = detect_breaking_change(i.title);
+  if (!change && !i.classification.breaking) return;
+  StatementBuilder b;
+  if (change) {
+    b.strong(std::string(L.breaking_change)).text(std::string(L.colon));
+    const std::string action(breaking_action_label(change->action, r.language));
+    const std::string subject(breaking_subject_label(change->subject, r.language));
+    if (change->subject == BreakingSubject::kSupport) {
+      if (zh) b.text(action + "对 ").code(change->name).text(" 的" + subject);
+      else b.text(action + " " + subject + " ").code(change->name);
+    } else {
+      b.text(action + (zh ? "" : " ") + subject + " ").code(change->name);
+    }
+    b.text(std::string(L.colon));
+  } else {
+    b.strong(zh ? "可能的破坏性变更" : "Possibly breaking").text(std::string(L.colon));
+  }
+  out.push_back(b.item(i)
+                    .text(std::string(L.open_paren) + repo + std::string(L.close_paren) +
+                          (zh ? "，升级前请检查用法。" : ": check your usage before upgrading."))
+                    .build());
+}
+
 }  // namespace
 
 std::vector<Statement> compose_outlook(const Report& r) {
   const auto& L = labels(r.language);
   const bool zh = r.language == Language::kZh;
   std::vector<Statement> out;
-  issue_statements(r, true, out);
-  issue_statements(r, false, out);
+  std::set<std::string> listed;
+  hardware_risks(r, out, listed);
+  issue_statements(r, true, listed, out);
+  issue_statements(r, false, listed, out);
   for (const auto& s : r.repos)
     for (const auto& i : s.items) {
       if (i.classification.kind == ChangeKind::kRevert) {
@@ -53,12 +136,8 @@ std::vector<Statement> compose_outlook(const Report& r) {
                           .text(std::string(L.open_paren) + s.full_name + std::string(L.close_paren) +
                                 (zh ? "，相关功能暂时撤回，依赖方请确认影响。" : ": the change is withdrawn; check whether you depend on it."))
                           .build());
-      } else if (i.classification.breaking) {
-        StatementBuilder b;
-        out.push_back(b.strong(zh ? "可能的破坏性变更" : "Possibly breaking").text(std::string(L.colon)).item(i)
-                          .text(std::string(L.open_paren) + s.full_name + std::string(L.close_paren) +
-                                (zh ? "，升级前请检查用法。" : ": check your usage before upgrading."))
-                          .build());
+      } else {
+        breaking_statement(r, s.full_name, i, out);
       }
     }
   for (const auto& s : r.repos)

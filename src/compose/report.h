@@ -83,6 +83,30 @@ struct RepoSection {
   bool empty() const { return releases.empty() && items.empty() && issues.empty(); }
 };
 
+// One watched project moving another's version pin: "vLLM bumps FlashInfer
+// to 0.6.4". Detected from the downstream commit (compose/dependency_bumps.h).
+struct DependencyUpdate {
+  std::string repo;                    // downstream: the repo whose item bumps the pin
+  std::string item_id;                 // that item (a ReportItem of `repo`)
+  std::string upstream;                // the watched repo whose version moved
+  std::optional<std::string> version;  // verbatim from the title/message, when given
+  // The upstream's release of this version when it is in the same report (a
+  // release, else the upstream's version commit of the day naming it): the
+  // downstream adopted it the day it came out.
+  std::optional<std::string> release_id;
+  // Upstream items of the report the downstream change names (by PR number in
+  // its message or PR body, or through the adopted release's notes): the fixes it picks up.
+  std::vector<std::string> picked_up_ids;
+};
+
+// A benchmark figure quoted verbatim from a commit message, PR body or title.
+struct PerformanceFigure {
+  std::string repo;
+  Statement change;   // the item, linked (cites it)
+  std::string quote;  // the exact text around the figure, as the source gives it (not escaped)
+  std::string source; // "title" | "message" | "pr_body"
+};
+
 // What the LLM writer did for this report. Absent when none was asked (no
 // [llm] configured, or --no-llm): the report is then purely rule-based.
 struct LlmNote {
@@ -92,6 +116,8 @@ struct LlmNote {
   std::vector<std::string> fallbacks;
   std::string unavailable;  // non-empty: no LLM text at all, and why ("HTTP 401")
 };
+
+constexpr size_t kMaxPerformanceFigures = 8;
 
 struct Report {
   ReportWindow window;
@@ -105,6 +131,8 @@ struct Report {
   std::vector<ImpactTheme> impact;     // 影响评估
   std::vector<RepoSection> repos;      // 具体内容分析, watchlist order
   std::vector<Statement> outlook;      // 总结: 关注要点 & 未来展望
+  std::vector<DependencyUpdate> dependency_updates;  // cross-repo pins, read by 影响评估
+  std::vector<PerformanceFigure> figures;            // 性能数据, at most kMaxPerformanceFigures
   std::optional<LlmNote> llm;
 };
 

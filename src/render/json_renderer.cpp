@@ -96,6 +96,20 @@ std::string render_json(const Report& r) {
     impact.push_back(Json{{"theme", t.key}, {"title", t.title}, {"statements", statements(t.statements)}});
   Json repos = Json::array();
   for (const auto& s : r.repos) repos.push_back(repo(s, r.llm.has_value()));
+  Json figures = Json::array();
+  for (const auto& f : r.figures)
+    figures.push_back(Json{{"repo", f.repo},
+                           {"change", statement(f.change)},
+                           {"quote", sanitize_text(f.quote)},
+                           {"source", f.source}});
+  Json dependency_updates = Json::array();
+  for (const auto& u : r.dependency_updates)
+    dependency_updates.push_back(Json{{"repo", u.repo},
+                                      {"id", u.item_id},
+                                      {"upstream", u.upstream},
+                                      {"version", optional(u.version)},
+                                      {"release", optional(u.release_id)},
+                                      {"picks_up", u.picked_up_ids}});
   Json out{{"format_version", 1},
            {"date", format_date(r.window.date)},
            {"timezone", r.window.timezone},
@@ -105,6 +119,8 @@ std::string render_json(const Report& r) {
            {"date_only_items", r.date_only_items},
            {"summary", statements(r.summary)},
            {"impact", impact},
+           {"figures", figures},
+           {"dependency_updates", dependency_updates},
            {"repos", repos},
            {"outlook", statements(r.outlook)}};
   if (r.llm)

@@ -92,7 +92,7 @@ std::string tags_text(const std::vector<Tag>& tags, Language lang) {
   std::string out;
   for (const auto& t : tags) {
     if (!out.empty()) out += labels(lang).list_separator;
-    out += t.name;
+    out += tag_label(t, lang);
   }
   return escape_markdown(out);
 }
@@ -183,6 +183,19 @@ void render_statements(std::ostream& out, const std::vector<Statement>& statemen
   for (const auto& s : statements) out << "- " << render_markdown_inline(s) << "\n";
 }
 
+// 性能数据: a small table; the quote is the source's text, escaped, in quotes.
+void render_figures(std::ostream& out, const Report& r) {
+  const auto& L = labels(r.language);
+  out << "## " << L.figures << "\n\n";
+  out << "> " << L.figures_note << "\n\n";
+  out << "| " << L.figures_repo << " | " << L.figures_change << " | " << L.figures_quote << " |\n";
+  out << "| --- | --- | --- |\n";
+  for (const auto& f : r.figures)
+    out << "| " << escape_markdown(f.repo) << " | " << render_markdown_inline(f.change) << " | “"
+        << escape_markdown(f.quote) << "” |\n";
+  out << "\n";
+}
+
 }  // namespace
 
 std::string render_markdown_inline(const Statement& statement) {
@@ -214,6 +227,7 @@ std::string render_markdown(const Report& r) {
     render_statements(out, theme.statements);
     out << "\n";
   }
+  if (!r.figures.empty()) render_figures(out, r);
   out << "## " << L.details << "\n\n";
   for (const auto& s : r.repos) render_repo(out, s, r.language);
   out << "## " << L.conclusion << "\n\n### " << L.outlook << "\n\n";
