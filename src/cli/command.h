@@ -50,6 +50,7 @@ ExitStatus run_import(CommandContext& context, std::vector<std::string> args);
 ExitStatus run_export(CommandContext& context, std::vector<std::string> args);
 ExitStatus run_explain(CommandContext& context, std::vector<std::string> args);
 ExitStatus run_report(CommandContext& context, std::vector<std::string> args);
+ExitStatus run_query(CommandContext& context, std::vector<std::string> args);
 ExitStatus run_config(CommandContext& context, std::vector<std::string> args);
 ExitStatus run_help(CommandContext& context, std::vector<std::string> args);
 ExitStatus run_version(CommandContext& context, std::vector<std::string> args);

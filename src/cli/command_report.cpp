@@ -4,10 +4,13 @@
 #include "cli/llm_setup.h"
 #include "cli/parse_args.h"
 #include "compose/daily_report.h"
+#include "compose/period_report.h"
 #include "core/atomic_file.h"
 #include "render/archive.h"
 #include "render/json_renderer.h"
 #include "render/markdown_renderer.h"
+#include "render/period_json.h"
+#include "render/period_markdown.h"
 #include "store/activity_store.h"
 
 namespace infradigest {
@@ -20,6 +23,7 @@ struct ReportOptions {
   std::string format = "md";
   std::string output;
   std::string timezone;
+  std::string period = "day";
   bool archive = false;
   bool no_llm = false;
 };
@@ -31,12 +35,26 @@ Result<SysDays> default_report_date(const CommandContext& c, const std::string& 
   return *today - std::chrono::days{1};
 }
 
+// Writes the rendered report to -o FILE (atomically) or stdout.
+ExitStatus emit(CommandContext& c, const ReportOptions& o, const std::string& text) {
+  if (o.output.empty()) {
+    c.out << text;
+  } else if (auto s = write_file_atomically(o.output, text); !s) {
+    return fail(c, s.error());
+  }
+  return ExitStatus::kOk;
+}
+
 }  // namespace
 
 ExitStatus run_report(CommandContext& c, std::vector<std::string> args) {
   ReportOptions o;
-  CLI::App app{"Write the AI Infra report for a day from the store", "report"};
+  CLI::App app{"Write the AI Infra report for a day, week or month from the store", "report"};
   app.add_option("--date", o.date, "Report date YYYY-MM-DD (default: yesterday in the configured timezone)");
+  app.add_option("--period", o.period,
+                 "day (default); week: the ISO week (Monday-Sunday) containing --date; "
+                 "month: the calendar month containing --date")
+      ->check(CLI::IsMember({"day", "week", "month"}));
   app.add_option("--lang", o.lang, "Report language (default: config 'language')")->check(CLI::IsMember({"zh", "en"}));
   app.add_option("--format", o.format, "Output format")->check(CLI::IsMember({"md", "json"}));
   app.add_option("-o,--output", o.output, "Write to FILE instead of stdout");
@@ -49,6 +67,9 @@ ExitStatus run_report(CommandContext& c, std::vector<std::string> args) {
   const std::string tz = o.timezone.empty() ? cfg.timezone : o.timezone;
   auto lang = parse_language(o.lang.empty() ? cfg.language : o.lang);
   if (!lang) return fail(c, make_error("language must be zh or en"), ExitStatus::kUsage);
+  if (o.archive && o.period != "day")
+    return fail(c, make_error("--archive writes daily reports only; drop --archive for --period " + o.period),
+                ExitStatus::kUsage);
   if (o.archive && o.format != "md")
     return fail(c, make_error("--archive writes Markdown; drop --format json or --archive"), ExitStatus::kUsage);
 
@@ -66,6 +87,18 @@ ExitStatus run_report(CommandContext& c, std::vector<std::string> args) {
     return fail(c, make_error("the store " + db->path() +
                               " has no data: run 'infradigest import examples/2026-02-26' "
                               "(or sync from GitHub) first"));
+  if (o.period != "day") {
+    // Weekly and monthly reports are rule-based: the LLM writer rewrites daily prose only.
+    PeriodReportRequest period;
+    period.kind = *parse_period_kind(o.period);
+    period.date = *date;
+    period.timezone = tz;
+    period.language = *lang;
+    period.repos = cfg.repos;
+    auto report = build_period_report(*db, period);
+    if (!report) return fail(c, report.error());
+    return emit(c, o, o.format == "json" ? render_period_json(*report) : render_period_markdown(*report));
+  }
   DailyReportRequest request;
   request.date = *date;
   request.timezone = tz;
@@ -75,12 +108,7 @@ ExitStatus run_report(CommandContext& c, std::vector<std::string> args) {
   auto report = build_daily_report(*db, request);
   if (!report) return fail(c, report.error());
   const std::string text = o.format == "json" ? render_json(*report) : render_markdown(*report);
-
-  if (o.output.empty()) {
-    c.out << text;
-  } else if (auto s = write_file_atomically(o.output, text); !s) {
-    return fail(c, s.error());
-  }
+  if (auto status = emit(c, o, text); status != ExitStatus::kOk) return status;
   if (o.archive) {
     if (auto s = write_archive(cfg.archive_dir, *date, text, *lang); !s) return fail(c, s.error());
     c.err << "infradigest: wrote " << cfg.archive_dir << "/" << format_date(*date) << ".md and "

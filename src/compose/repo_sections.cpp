@@ -19,6 +19,18 @@ std::string display_title(const std::string& title, std::optional<int> pr) {
   return title;
 }
 
+void order_items(std::vector<ReportItem>& items) {
+  std::map<ChangeKind, size_t> rank;
+  for (size_t i = 0; i < all_change_kinds().size(); ++i) rank[all_change_kinds()[i]] = i;
+  std::stable_sort(items.begin(), items.end(), [&](const ReportItem& a, const ReportItem& b) {
+    auto ra = rank[a.classification.kind], rb = rank[b.classification.kind];
+    if (ra != rb) return ra < rb;
+    return a.importance > b.importance;
+  });
+}
+
+}  // namespace
+
 ReportItem item_from_commit(const Commit& c, const std::map<int, const PullRequest*>& prs) {
   ReportItem item;
   item.id = fact_id(c);
@@ -61,18 +73,6 @@ ReportItem item_from_pr(const PullRequest& p) {
   item.date_only = p.merged_at && p.merged_at->date_only();
   return item;
 }
-
-void order_items(std::vector<ReportItem>& items) {
-  std::map<ChangeKind, size_t> rank;
-  for (size_t i = 0; i < all_change_kinds().size(); ++i) rank[all_change_kinds()[i]] = i;
-  std::stable_sort(items.begin(), items.end(), [&](const ReportItem& a, const ReportItem& b) {
-    auto ra = rank[a.classification.kind], rb = rank[b.classification.kind];
-    if (ra != rb) return ra < rb;
-    return a.importance > b.importance;
-  });
-}
-
-}  // namespace
 
 std::vector<RepoSection> build_repo_sections(const Activity& day, const ReportWindow& window,
                                              const std::vector<std::string>& watchlist) {

@@ -147,6 +147,75 @@ CREATE TABLE deliveries (
   PRIMARY KEY (report_date, target, piece)
 );
 )sql",
+      // 5: full-text search for `query` (docs/schema.md): a contentless FTS5 index
+      // over commit messages, PR/issue titles and bodies, release names and notes,
+      // kept in sync by triggers and backfilled from the rows already stored.
+      // rowid = row id * 4 + table (0 commits, 1 pull_requests, 2 issues, 3 releases).
+      // Contentless: the text lives once, in its table; a 'delete' must repeat the
+      // indexed values exactly, which the triggers do from OLD.
+      R"sql(
+CREATE VIRTUAL TABLE search_fts USING fts5(title, body, content='', tokenize='unicode61 remove_diacritics 2');
+CREATE TRIGGER commits_search_insert AFTER INSERT ON commits BEGIN
+  INSERT INTO search_fts(rowid, title, body) VALUES
+    (NEW.id * 4, substr(NEW.message, 1, instr(NEW.message || char(10), char(10)) - 1), NEW.message);
+END;
+CREATE TRIGGER commits_search_delete AFTER DELETE ON commits BEGIN
+  INSERT INTO search_fts(search_fts, rowid, title, body) VALUES
+    ('delete', OLD.id * 4, substr(OLD.message, 1, instr(OLD.message || char(10), char(10)) - 1), OLD.message);
+END;
+CREATE TRIGGER commits_search_update AFTER UPDATE OF message ON commits BEGIN
+  INSERT INTO search_fts(search_fts, rowid, title, body) VALUES
+    ('delete', OLD.id * 4, substr(OLD.message, 1, instr(OLD.message || char(10), char(10)) - 1), OLD.message);
+  INSERT INTO search_fts(rowid, title, body) VALUES
+    (NEW.id * 4, substr(NEW.message, 1, instr(NEW.message || char(10), char(10)) - 1), NEW.message);
+END;
+CREATE TRIGGER pull_requests_search_insert AFTER INSERT ON pull_requests BEGIN
+  INSERT INTO search_fts(rowid, title, body) VALUES (NEW.id * 4 + 1, NEW.title, COALESCE(NEW.body, ''));
+END;
+CREATE TRIGGER pull_requests_search_delete AFTER DELETE ON pull_requests BEGIN
+  INSERT INTO search_fts(search_fts, rowid, title, body) VALUES
+    ('delete', OLD.id * 4 + 1, OLD.title, COALESCE(OLD.body, ''));
+END;
+CREATE TRIGGER pull_requests_search_update AFTER UPDATE OF title, body ON pull_requests BEGIN
+  INSERT INTO search_fts(search_fts, rowid, title, body) VALUES
+    ('delete', OLD.id * 4 + 1, OLD.title, COALESCE(OLD.body, ''));
+  INSERT INTO search_fts(rowid, title, body) VALUES (NEW.id * 4 + 1, NEW.title, COALESCE(NEW.body, ''));
+END;
+CREATE TRIGGER issues_search_insert AFTER INSERT ON issues BEGIN
+  INSERT INTO search_fts(rowid, title, body) VALUES (NEW.id * 4 + 2, NEW.title, COALESCE(NEW.body, ''));
+END;
+CREATE TRIGGER issues_search_delete AFTER DELETE ON issues BEGIN
+  INSERT INTO search_fts(search_fts, rowid, title, body) VALUES
+    ('delete', OLD.id * 4 + 2, OLD.title, COALESCE(OLD.body, ''));
+END;
+CREATE TRIGGER issues_search_update AFTER UPDATE OF title, body ON issues BEGIN
+  INSERT INTO search_fts(search_fts, rowid, title, body) VALUES
+    ('delete', OLD.id * 4 + 2, OLD.title, COALESCE(OLD.body, ''));
+  INSERT INTO search_fts(rowid, title, body) VALUES (NEW.id * 4 + 2, NEW.title, COALESCE(NEW.body, ''));
+END;
+CREATE TRIGGER releases_search_insert AFTER INSERT ON releases BEGIN
+  INSERT INTO search_fts(rowid, title, body) VALUES
+    (NEW.id * 4 + 3, NEW.tag || ' ' || COALESCE(NEW.name, ''), COALESCE(NEW.body, ''));
+END;
+CREATE TRIGGER releases_search_delete AFTER DELETE ON releases BEGIN
+  INSERT INTO search_fts(search_fts, rowid, title, body) VALUES
+    ('delete', OLD.id * 4 + 3, OLD.tag || ' ' || COALESCE(OLD.name, ''), COALESCE(OLD.body, ''));
+END;
+CREATE TRIGGER releases_search_update AFTER UPDATE OF tag, name, body ON releases BEGIN
+  INSERT INTO search_fts(search_fts, rowid, title, body) VALUES
+    ('delete', OLD.id * 4 + 3, OLD.tag || ' ' || COALESCE(OLD.name, ''), COALESCE(OLD.body, ''));
+  INSERT INTO search_fts(rowid, title, body) VALUES
+    (NEW.id * 4 + 3, NEW.tag || ' ' || COALESCE(NEW.name, ''), COALESCE(NEW.body, ''));
+END;
+INSERT INTO search_fts(rowid, title, body)
+  SELECT id * 4, substr(message, 1, instr(message || char(10), char(10)) - 1), message FROM commits;
+INSERT INTO search_fts(rowid, title, body)
+  SELECT id * 4 + 1, title, COALESCE(body, '') FROM pull_requests;
+INSERT INTO search_fts(rowid, title, body)
+  SELECT id * 4 + 2, title, COALESCE(body, '') FROM issues;
+INSERT INTO search_fts(rowid, title, body)
+  SELECT id * 4 + 3, tag || ' ' || COALESCE(name, ''), COALESCE(body, '') FROM releases;
+)sql",
   };
   return kSteps;
 }

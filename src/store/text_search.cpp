@@ -1,0 +1,135 @@
+#include "store/text_search.h"
+
+#include <sstream>
+#include <vector>
+
+namespace infradigest {
+
+namespace {
+
+// FTS5's unicode61 tokenizer splits on spaces and punctuation only, so a run of
+// Chinese is one token: "调优" never matches "的调优". Chinese titles are common
+// in this report (and 2-character words are below the trigram tokenizer's
+// minimum), so a plain-words query with CJK in it is answered by substring
+// matching instead: every word must occur in the item's title or body.
+bool has_cjk(const std::string& text) {
+  // UTF-8 lead bytes 0xE3..0xE9 cover U+3000..U+9FFF (CJK punctuation, kana,
+  // CJK unified ideographs); 0xEF covers the full-width forms.
+  for (unsigned char c : text)
+    if ((c >= 0xE3 && c <= 0xE9) || c == 0xEF) return true;
+  return false;
+}
+
+bool uses_fts_syntax(const std::string& query) {
+  if (query.find_first_of("\"*()^:+") != std::string::npos) return true;
+  std::istringstream words(query);
+  for (std::string w; words >> w;)
+    if (w == "OR" || w == "AND" || w == "NOT" || w.rfind("NEAR", 0) == 0) return true;
+  return false;
+}
+
+bool is_substring_query(const std::string& query) { return has_cjk(query) && !uses_fts_syntax(query); }
+
+std::string like_pattern(const std::string& word) {
+  std::string out = "%";
+  for (char c : word) {
+    if (c == '%' || c == '_' || c == '\\') out += '\\';
+    out += c;
+  }
+  return out + "%";
+}
+
+// Same row shape as kMatchSql; "{where}" is an AND of LIKEs over each table's text.
+constexpr const char* kSubstringSql = R"sql(
+  SELECT 0, r.full_name, c.item_key, NULL FROM commits c JOIN repositories r ON r.id = c.repo_id
+    WHERE {commits}
+  UNION ALL
+  SELECT 1, r.full_name, NULL, p.number FROM pull_requests p JOIN repositories r ON r.id = p.repo_id
+    WHERE {pull_requests}
+  UNION ALL
+  SELECT 2, r.full_name, NULL, i.number FROM issues i JOIN repositories r ON r.id = i.repo_id
+    WHERE {issues}
+  UNION ALL
+  SELECT 3, r.full_name, x.tag, NULL FROM releases x JOIN repositories r ON r.id = x.repo_id
+    WHERE {releases}
+)sql";
+
+std::string all_words_in(const std::string& text_expr, size_t words) {
+  std::string out;
+  for (size_t i = 1; i <= words; ++i)
+    out += (i > 1 ? " AND " : "") + text_expr + " LIKE ?" + std::to_string(i) + " ESCAPE '\\'";
+  return out;
+}
+
+std::string replace_all(std::string text, const std::string& from, const std::string& to) {
+  for (size_t at = text.find(from); at != std::string::npos; at = text.find(from, at + to.size()))
+    text.replace(at, from.size(), to);
+  return text;
+}
+
+// The rowid of search_fts encodes its source row: id * 4 + table (schema step 5).
+constexpr const char* kMatchSql = R"sql(
+  WITH hits(rowid) AS (SELECT rowid FROM search_fts WHERE search_fts MATCH ?1)
+  SELECT 0, r.full_name, c.item_key, NULL FROM hits
+    JOIN commits c ON c.id = hits.rowid / 4 JOIN repositories r ON r.id = c.repo_id WHERE hits.rowid % 4 = 0
+  UNION ALL
+  SELECT 1, r.full_name, NULL, p.number FROM hits
+    JOIN pull_requests p ON p.id = hits.rowid / 4 JOIN repositories r ON r.id = p.repo_id WHERE hits.rowid % 4 = 1
+  UNION ALL
+  SELECT 2, r.full_name, NULL, i.number FROM hits
+    JOIN issues i ON i.id = hits.rowid / 4 JOIN repositories r ON r.id = i.repo_id WHERE hits.rowid % 4 = 2
+  UNION ALL
+  SELECT 3, r.full_name, x.tag, NULL FROM hits
+    JOIN releases x ON x.id = hits.rowid / 4 JOIN repositories r ON r.id = x.repo_id WHERE hits.rowid % 4 = 3
+)sql";
+
+Error bad_query(const std::string& fts_query, const Error& cause) {
+  // SQLite says "fts5: syntax error near ..."; say what the user can do.
+  return make_error("bad --text query '" + fts_query + "' (" + cause.message +
+                    "): use words, \"a phrase\", prefix*, OR, NOT; quote words with symbols, e.g. "
+                    "'\"sm_100\"'");
+}
+
+}  // namespace
+
+Status check_text_query(Database& db, const std::string& fts_query) {
+  if (is_substring_query(fts_query)) return {};  // plain words: nothing to parse
+  auto st = db.prepare("SELECT rowid FROM search_fts WHERE search_fts MATCH ?1 LIMIT 1");
+  if (!st) return st.error();
+  st->bind(1, fts_query);
+  if (auto row = st->step(); !row) return bad_query(fts_query, row.error());
+  return {};
+}
+
+Result<TextMatches> search_text(Database& db, const std::string& fts_query) {
+  std::vector<std::string> words;
+  std::string sql = kMatchSql;
+  if (is_substring_query(fts_query)) {
+    std::istringstream in(fts_query);
+    for (std::string w; in >> w;) words.push_back(like_pattern(w));
+    sql = kSubstringSql;
+    sql = replace_all(sql, "{commits}", all_words_in("c.message", words.size()));
+    sql = replace_all(sql, "{pull_requests}", all_words_in("(p.title || ' ' || COALESCE(p.body, ''))", words.size()));
+    sql = replace_all(sql, "{issues}", all_words_in("(i.title || ' ' || COALESCE(i.body, ''))", words.size()));
+    sql = replace_all(sql, "{releases}",
+                      all_words_in("(x.tag || ' ' || COALESCE(x.name, '') || ' ' || COALESCE(x.body, ''))", words.size()));
+  }
+  auto st = db.prepare(sql);
+  if (!st) return st.error();
+  if (words.empty()) st->bind(1, fts_query);
+  for (size_t i = 0; i < words.size(); ++i) st->bind(static_cast<int>(i + 1), words[i]);
+  TextMatches out;
+  Status rows = st->for_each_row([&]() -> Status {
+    const long long table = st->integer(0).value_or(-1);
+    std::string repo = st->text_or_empty(1);
+    if (table == 0) out.commits.emplace(std::move(repo), st->text_or_empty(2));
+    if (table == 1) out.pull_requests.emplace(std::move(repo), static_cast<int>(st->integer(3).value_or(0)));
+    if (table == 2) out.issues.emplace(std::move(repo), static_cast<int>(st->integer(3).value_or(0)));
+    if (table == 3) out.releases.emplace(std::move(repo), st->text_or_empty(2));
+    return {};
+  });
+  if (!rows) return bad_query(fts_query, rows.error());
+  return out;
+}
+
+}  // namespace infradigest
