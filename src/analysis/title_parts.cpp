@@ -2,6 +2,8 @@
 
 #include <cctype>
 
+#include "core/ascii_text.h"
+
 namespace infradigest {
 
 namespace {
@@ -13,12 +15,6 @@ bool is_space(char c) { return std::isspace(static_cast<unsigned char>(c)) != 0;
 bool is_alpha(char c) { return std::isalpha(static_cast<unsigned char>(c)) != 0; }
 bool is_type_char(char c) {
   return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '_' || c == '/' || c == '-';
-}
-
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
 }
 
 std::string_view trim(std::string_view s) {
@@ -73,7 +69,7 @@ std::size_t read_conventional_prefix(std::string_view title, std::size_t i, Titl
   if (at < title.size() && title[at] == '(') {
     const std::size_t close = title.find(')', at + 1);
     if (close == std::string_view::npos || close - at > kMaxScopeLength) return i;
-    scope = lower(title.substr(at + 1, close - at - 1));
+    scope = ascii_lower(title.substr(at + 1, close - at - 1));
     at = close + 1;
   }
   const bool bang = at < title.size() && title[at] == '!';
@@ -81,7 +77,7 @@ std::size_t read_conventional_prefix(std::string_view title, std::size_t i, Titl
   if (at >= title.size() || title[at] != ':') return i;
   if (at + 1 < title.size() && !is_space(title[at + 1])) return i;  // "https://", "a:b"
 
-  const std::string type = lower(title.substr(i, end - i));
+  const std::string type = ascii_lower(title.substr(i, end - i));
   std::vector<std::string> types{type};
   if (type.find('/') != std::string::npos) {
     std::string_view rest = type;

@@ -4,16 +4,11 @@
 #include <cctype>
 
 #include "compose/watched_projects.h"
+#include "core/ascii_text.h"
 
 namespace infradigest {
 
 namespace {
-
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (auto& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
 
 bool is_alnum(char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; }
 
@@ -53,7 +48,7 @@ std::vector<Word> words_of(std::string_view t) {
     }
     std::size_t e = i;
     while (e < t.size() && token_char(t[e])) ++e;
-    out.push_back(Word{lower(t.substr(i, e - i)), i, e});
+    out.push_back(Word{ascii_lower(t.substr(i, e - i)), i, e});
     i = e;
   }
   return out;
@@ -125,7 +120,7 @@ std::optional<std::string> first_version(std::string_view t, std::size_t from, s
 }
 
 bool is_revert(std::string_view title) {
-  const std::string t = lower(title);
+  const std::string t = ascii_lower(title);
   return t.starts_with("revert") || t.find("[revert]") != std::string::npos;
 }
 
@@ -152,8 +147,8 @@ std::vector<PinBump> bumps_in_line(std::string_view line, bool version_required,
 
 bool is_dependency_file(std::string_view path) {
   const auto slash = path.rfind('/');
-  const std::string base = lower(slash == std::string_view::npos ? path : path.substr(slash + 1));
-  const std::string full = lower(path);
+  const std::string base = ascii_lower(slash == std::string_view::npos ? path : path.substr(slash + 1));
+  const std::string full = ascii_lower(path);
   const bool in_requirements_dir = full.starts_with("requirements/") || full.find("/requirements/") != std::string::npos;
   return ((base.starts_with("requirements") || in_requirements_dir) && base.ends_with(".txt")) || base == "pyproject.toml" ||
          base == "setup.py" || base == "cmakelists.txt" || base.ends_with(".cmake") ||
@@ -187,7 +182,7 @@ std::vector<PinBump> detect_pin_bumps(std::string_view title, std::string_view m
 bool same_version(std::string_view a, std::string_view b) {
   auto bare = [](std::string_view v) {
     if (!v.empty() && (v.front() == 'v' || v.front() == 'V')) v.remove_prefix(1);
-    return lower(v);
+    return ascii_lower(v);
   };
   return !a.empty() && bare(a) == bare(b);
 }

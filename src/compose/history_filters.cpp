@@ -5,23 +5,18 @@
 
 #include "compose/history_query.h"
 #include "config/did_you_mean.h"
+#include "core/ascii_text.h"
 
 namespace infradigest {
 
 namespace {
-
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (char& ch : out) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
-  return out;
-}
 
 // The candidate equal to `word` ignoring case, else an error naming the
 // closest candidate (or listing them all when they are few).
 Result<std::string> resolve_name(const std::string& what, const std::string& word,
                                  const std::vector<std::string>& candidates) {
   for (const auto& c : candidates)
-    if (lower(c) == lower(word)) return c;
+    if (ascii_lower(c) == ascii_lower(word)) return c;
   std::vector<std::string_view> views(candidates.begin(), candidates.end());
   std::string message = "unknown " + what + " '" + word + "'";
   if (auto guess = did_you_mean(word, views)) {

@@ -5,6 +5,8 @@
 #include <cctype>
 #include <optional>
 
+#include "core/ascii_text.h"
+
 namespace infradigest {
 
 namespace {
@@ -18,12 +20,6 @@ constexpr std::size_t kWordsAfter = 3;
 bool digit(char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; }
 bool alpha(char c) { return std::isalpha(static_cast<unsigned char>(c)) != 0; }
 bool alnum(char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '_'; }
-
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (auto& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
 
 std::string_view trim(std::string_view s) {
   while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r')) s.remove_prefix(1);
@@ -80,7 +76,7 @@ std::vector<Word> words_of(std::string_view t) {
     }
     std::size_t e = i;
     while (e < t.size() && alpha(t[e])) ++e;
-    out.push_back(Word{lower(t.substr(i, e - i)), i, e});
+    out.push_back(Word{ascii_lower(t.substr(i, e - i)), i, e});
     i = e;
   }
   return out;
@@ -198,7 +194,7 @@ std::vector<Figure> figures_in(std::string_view sentence) {
 bool skip_line(std::string_view line) {
   if (std::count(line.begin(), line.end(), '|') >= 2) return true;  // a table row
   if (numbers_in(line) >= kMaxNumbersPerLine) return true;
-  const std::string l = lower(line);
+  const std::string l = ascii_lower(line);
   for (std::string_view noise : {"[perf]", "median time", ".....", "sssss", "signed-off-by", "co-authored-by",
                                  "<img", "alt=", "%]", "<!--"})
     if (l.find(noise) != std::string::npos) return true;
@@ -257,7 +253,7 @@ std::vector<std::string> paragraphs(std::string_view text) {
 bool abbreviation_before(std::string_view p, std::size_t dot) {
   std::size_t b = dot;
   while (b > 0 && (alpha(p[b - 1]) || p[b - 1] == '.')) --b;
-  const std::string word = lower(p.substr(b, dot - b));
+  const std::string word = ascii_lower(p.substr(b, dot - b));
   for (std::string_view a : {"vs", "e.g", "i.e", "approx", "ca", "fig", "no", "cf"})
     if (word == a) return true;
   return false;

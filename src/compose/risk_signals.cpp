@@ -6,15 +6,11 @@
 #include <initializer_list>
 #include <vector>
 
+#include "core/ascii_text.h"
+
 namespace infradigest {
 
 namespace {
-
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (auto& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
 
 bool name_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '_' || c == '-'; }
 
@@ -96,7 +92,7 @@ std::optional<std::string> env_var_in(std::string_view t) {
 
 // "support for Python 3.9 and ..." -> "Python 3.9": up to punctuation or a joining word.
 std::optional<std::string> support_in(std::string_view t) {
-  const std::string l = lower(t);
+  const std::string l = ascii_lower(t);
   auto at = l.find("support for ");
   std::size_t skip = 12;
   if (at == std::string::npos) {
@@ -108,7 +104,7 @@ std::optional<std::string> support_in(std::string_view t) {
   while (e < t.size() && t[e] != ',' && t[e] != ';' && t[e] != '(' && t[e] != '[' && t[e] != ':') ++e;
   std::string_view what = t.substr(b, e - b);
   for (std::string_view stop : {" and ", " in ", " from ", " since ", " on ", " as "}) {
-    auto s = lower(what).find(stop);
+    auto s = ascii_lower(what).find(stop);
     if (s != std::string::npos) what = what.substr(0, s);
   }
   while (!what.empty() && (what.back() == ' ' || what.back() == '.')) what.remove_suffix(1);
@@ -122,7 +118,7 @@ std::optional<BreakingChange> detect_breaking_change(std::string_view title) {
   std::string_view rest = without_prefixes(title);
   std::size_t e = 0;
   while (e < rest.size() && std::isalpha(static_cast<unsigned char>(rest[e]))) ++e;
-  auto action = action_of(lower(rest.substr(0, e)));
+  auto action = action_of(ascii_lower(rest.substr(0, e)));
   if (!action) return std::nullopt;
   rest.remove_prefix(e);
   if (auto f = flag_in(rest)) return BreakingChange{*action, BreakingSubject::kFlag, *f};
@@ -132,7 +128,7 @@ std::optional<BreakingChange> detect_breaking_change(std::string_view title) {
 }
 
 std::optional<RiskSymptom> detect_symptom(std::string_view title) {
-  const std::string t = lower(title);
+  const std::string t = ascii_lower(title);
   // Whole words or word starts, so "hang" does not match "change".
   auto has = [&](std::initializer_list<std::string_view> stems) {
     for (auto stem : stems)

@@ -9,17 +9,12 @@
 
 #include <fmt/format.h>
 
+#include "core/ascii_text.h"
+
 namespace infradigest {
 namespace {
 
 bool is_alnum(char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; }
-
-std::string lowercase(std::string_view text) {
-  std::string out(text);
-  std::transform(out.begin(), out.end(), out.begin(),
-                 [](char c) { return static_cast<char>(std::tolower(static_cast<unsigned char>(c))); });
-  return out;
-}
 
 constexpr std::array<std::string_view, 2> kLanguages = {"zh", "en"};
 
@@ -54,7 +49,7 @@ Status validate_repos(const ConfigValue& value) {
   std::map<std::string, std::string_view> seen;  // lowercased -> as first written
   for (const std::string& repo : repos) {
     INFRADIGEST_TRY(check_repo_name(repo));
-    auto [it, inserted] = seen.emplace(lowercase(repo), repo);
+    auto [it, inserted] = seen.emplace(ascii_lower(repo), repo);
     if (inserted) continue;
     if (it->second == repo) return make_error(fmt::format("lists {} twice", format_toml_string(repo)));
     return make_error(fmt::format("lists {} twice (GitHub names are case-insensitive; first as {})",

@@ -3,20 +3,12 @@
 #include <algorithm>
 #include <cctype>
 
+#include "core/ascii_text.h"
+
 namespace infradigest {
 
-namespace {
-
-std::string lower(std::string_view s) {
-  std::string out(s);
-  std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return out;
-}
-
-}  // namespace
-
 Result<std::string> normalize_api_url(std::string_view url) {
-  const std::string low = lower(url);
+  const std::string low = ascii_lower(url);
   const size_t scheme_end = low.find("://");
   if (scheme_end == std::string::npos || (low.substr(0, scheme_end) != "http" && low.substr(0, scheme_end) != "https"))
     return make_error("the GitHub API URL must start with https:// (or http://), e.g. https://api.github.com");
@@ -39,7 +31,7 @@ std::string url_origin(std::string_view url) {
   if (scheme_end == std::string_view::npos) return "";
   const size_t end = std::min(url.find_first_of("/?#", scheme_end + 3), url.size());
   if (end == scheme_end + 3) return "";
-  return lower(url.substr(0, end));
+  return ascii_lower(url.substr(0, end));
 }
 
 }  // namespace infradigest

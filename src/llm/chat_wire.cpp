@@ -1,5 +1,6 @@
 #include "llm/chat_wire.h"
 
+#include "core/utf8_text.h"
 #include "render/markdown_text.h"
 
 namespace infradigest {
@@ -70,13 +71,7 @@ std::string error_detail(std::string_view body) {
   } else if (!j.is_discarded() && j.is_object() && j.contains("message") && j["message"].is_string()) {
     text = j["message"].get<std::string>();
   }
-  text = sanitize_text(text);
-  if (text.size() > 200) {
-    size_t cut = 200;
-    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;  // not inside a UTF-8 character
-    text = text.substr(0, cut) + "…";
-  }
-  return text;
+  return clip_utf8(sanitize_text(text), 200);
 }
 
 }  // namespace infradigest

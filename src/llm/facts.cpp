@@ -4,6 +4,8 @@
 
 #include <map>
 
+#include "core/ascii_text.h"
+#include "core/utf8_text.h"
 #include "llm/text_scan.h"
 
 namespace infradigest {
@@ -15,12 +17,7 @@ namespace {
 constexpr size_t kMaxBody = 400;       // bytes of a commit message / issue body / release notes
 constexpr size_t kMaxFileNames = 12;
 
-std::string excerpt(std::string_view text, size_t limit) {
-  if (text.size() <= limit) return std::string(text);
-  size_t cut = limit;
-  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;  // at a UTF-8 boundary
-  return std::string(text.substr(0, cut)) + "…";
-}
+std::string excerpt(std::string_view text, size_t limit) { return clip_utf8(text, limit); }
 
 std::string trim(std::string s) {
   s.erase(0, s.find_first_not_of(" \t\r\n"));
@@ -37,8 +34,8 @@ void gather(const OJson& v, const std::string& field, Fact& f) {
   } else if (v.is_string()) {
     if (field == "id") return;  // the prompt's own name for the fact ("F5") is no evidence
     const std::string s = v.get<std::string>();
-    f.text += lowercase_ascii(s) + "\n";
-    if (field == "sha") f.shas.push_back(lowercase_ascii(s));
+    f.text += ascii_lower(s) + "\n";
+    if (field == "sha") f.shas.push_back(ascii_lower(s));
     else if (field == "url") f.urls.insert(s);
     else collect_numbers(s, f.numbers);
   } else if (v.is_number_integer()) {

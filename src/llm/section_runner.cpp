@@ -4,6 +4,7 @@
 
 #include <ostream>
 
+#include "core/utf8_text.h"
 #include "llm/prompts.h"
 #include "render/markdown_text.h"
 
@@ -31,12 +32,7 @@ std::string brief(const std::vector<std::string>& reasons) {
 
 void SectionRunner::log(const std::string& line) {
   if (step_.log == nullptr) return;
-  std::string clean = sanitize_text(line);
-  if (clean.size() > 600) {
-    size_t cut = 600;
-    while (cut > 0 && (static_cast<unsigned char>(clean[cut]) & 0xC0) == 0x80) --cut;
-    clean = clean.substr(0, cut) + "…";
-  }
+  const std::string clean = clip_utf8(sanitize_text(line), 600);
   std::lock_guard lock(log_mutex_);
   *step_.log << "infradigest: llm: " << clean << "\n";
 }

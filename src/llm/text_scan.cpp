@@ -4,6 +4,8 @@
 #include <array>
 #include <cctype>
 
+#include "core/ascii_text.h"
+
 namespace infradigest {
 
 namespace {
@@ -15,24 +17,6 @@ bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 // Characters of an ASCII token: identifiers, paths, versions, refs, handles.
 bool is_token_char(char c) {
   return is_alpha(c) || is_digit(c) || std::string_view("_.-/+#@:=%~").find(c) != std::string_view::npos;
-}
-
-// Decodes one UTF-8 character at s[i]; returns its length (1 for invalid bytes).
-size_t decode(std::string_view s, size_t i, char32_t& cp) {
-  auto c = static_cast<unsigned char>(s[i]);
-  size_t n = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 1;
-  if (i + n > s.size()) n = 1;
-  if (n == 1) {
-    cp = c;
-    return 1;
-  }
-  cp = c & (0xFF >> (n + 1));
-  for (size_t k = 1; k < n; ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
-  return n;
-}
-
-bool is_cjk(char32_t cp) {
-  return (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF) || (cp >= 0xF900 && cp <= 0xFAFF);
 }
 
 // "10,000" → "10000": thousands separators between digits.
@@ -89,7 +73,7 @@ bool is_version_like(std::string_view t) {
 bool is_path_like(std::string_view t) {
   const size_t slashes = static_cast<size_t>(std::count(t.begin(), t.end(), '/'));
   const size_t dot = t.rfind('.');
-  std::string ext = dot == std::string_view::npos ? "" : lowercase_ascii(t.substr(dot + 1));
+  std::string ext = dot == std::string_view::npos ? "" : ascii_lower(t.substr(dot + 1));
   bool has_letter = std::any_of(t.begin(), t.end(), is_alpha);
   const bool word_before_dot =
       dot != std::string_view::npos && dot > 0 && (is_alpha(t[dot - 1]) || is_digit(t[dot - 1]) || t[dot - 1] == '_');
@@ -178,7 +162,7 @@ void scan_tokens(std::string_view text, ScannedText& out) {
       }
     }
     if (is_sha_like(t)) {
-      out.shas.push_back(lowercase_ascii(t));
+      out.shas.push_back(ascii_lower(t));
       continue;
     }
     if (is_version_like(t)) out.versions.emplace_back(t);
@@ -193,27 +177,6 @@ std::string normalize_number(std::string_view digits) {
   if (digits.find('.') != std::string_view::npos) return std::string(digits);
   size_t first = digits.find_first_not_of('0');
   return first == std::string_view::npos ? "0" : std::string(digits.substr(first));
-}
-
-std::string lowercase_ascii(std::string_view text) {
-  std::string out(text);
-  std::transform(out.begin(), out.end(), out.begin(), [](char c) { return static_cast<char>(std::tolower(static_cast<unsigned char>(c))); });
-  return out;
-}
-
-bool has_cjk(std::string_view text) {
-  for (size_t i = 0; i < text.size();) {
-    char32_t cp;
-    i += decode(text, i, cp);
-    if (is_cjk(cp)) return true;
-  }
-  return false;
-}
-
-size_t code_points(std::string_view text) {
-  size_t n = 0;
-  for (char c : text) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80 ? 1 : 0;
-  return n;
 }
 
 void collect_numbers(std::string_view text, std::set<std::string>& out) {
@@ -244,7 +207,7 @@ ScannedText scan_text(std::string_view input) {
   }
   // URLs next, so their pieces are not read as paths or numbers.
   std::string plain;
-  const std::string lower = lowercase_ascii(rest);
+  const std::string lower = ascii_lower(rest);
   for (size_t i = 0; i < rest.size();) {
     if (lower.compare(i, 7, "http://") == 0 || lower.compare(i, 8, "https://") == 0) {
       size_t j = i;

@@ -10,6 +10,7 @@
 #include <string_view>
 #include <vector>
 
+
 namespace infradigest {
 
 struct ScannedText {
@@ -32,9 +33,5 @@ void collect_numbers(std::string_view text, std::set<std::string>& out);
 
 // "007" → "7"; decimals and versions ("2.5", "4.4.1") unchanged.
 std::string normalize_number(std::string_view digits);
-
-bool has_cjk(std::string_view text);       // any CJK ideograph
-size_t code_points(std::string_view text);  // UTF-8 characters
-std::string lowercase_ascii(std::string_view text);
 
 }  // namespace infradigest

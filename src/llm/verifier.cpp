@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <array>
 
+#include "core/ascii_text.h"
+#include "core/utf8_text.h"
 #include "llm/text_scan.h"
 
 namespace infradigest {
@@ -28,7 +30,7 @@ struct Evidence {
     urls.insert(f.urls.begin(), f.urls.end());
     shas.insert(shas.end(), f.shas.begin(), f.shas.end());
   }
-  bool mentions(std::string_view piece) const { return text.find(lowercase_ascii(piece)) != std::string::npos; }
+  bool mentions(std::string_view piece) const { return text.find(ascii_lower(piece)) != std::string::npos; }
 };
 
 bool contains(std::string_view text, std::string_view piece) { return text.find(piece) != std::string_view::npos; }
@@ -122,13 +124,13 @@ std::string cjk_outside_code(std::string_view text) {
 }
 
 void check_form(const std::string& text, Mode mode, Language lang, std::vector<std::string>& why) {
-  const std::string lower = lowercase_ascii(text);
+  const std::string lower = ascii_lower(text);
   const size_t limit = mode == Mode::kSentence ? kMaxSentence : kMaxTitle;
   if (text.empty()) {
     why.push_back("is empty");
     return;
   }
-  if (code_points(text) > limit) why.push_back(fmt::format("is too long (at most {} characters)", limit));
+  if (utf8_code_points(text) > limit) why.push_back(fmt::format("is too long (at most {} characters)", limit));
   if (std::any_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x20 || c == 0x7F; }))
     why.push_back("contains a line break or control character");
   if (contains(text, "```") || contains(text, "~~~")) why.push_back("contains a code fence");
@@ -223,12 +225,7 @@ std::vector<std::string> verify_sentences(std::vector<LlmSentence>& list, const 
     why.push_back(fmt::format("\"{}\" must hold {} to {} sentences (it has {})", name, min, max, list.size()));
   for (size_t i = 0; i < list.size(); ++i) {
     list[i].text = normalize_llm_text(list[i].text);
-    std::string shown = list[i].text;
-    if (shown.size() > 60) {
-      size_t cut = 60;
-      while (cut > 0 && (static_cast<unsigned char>(shown[cut]) & 0xC0) == 0x80) --cut;  // a UTF-8 boundary
-      shown = shown.substr(0, cut) + "…";
-    }
+    const std::string shown = clip_utf8(list[i].text, 60);
     for (const auto& reason : verify_sentence(list[i], scope))
       why.push_back(fmt::format("{}[{}] \"{}\" {}", name, i, shown, reason));
   }

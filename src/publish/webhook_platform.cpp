@@ -1,4 +1,5 @@
 #include "core/percent_encoding.h"
+#include "core/utf8_text.h"
 #include "publish/webhook_platform.h"
 
 #include <nlohmann/json.hpp>
@@ -18,12 +19,6 @@ using Json = nlohmann::ordered_json;
 using std::chrono::milliseconds;
 
 std::string dump(const Json& j) { return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace); }
-
-size_t code_points(std::string_view s) {
-  size_t n = 0;
-  for (unsigned char c : s) n += (c & 0xC0) != 0x80;
-  return n;
-}
 
 std::string joined(const std::vector<std::string>& lines, std::string_view separator = "\n") {
   std::string out;
@@ -47,13 +42,7 @@ std::optional<milliseconds> retry_after(const HttpResponse& r) {
 
 // The platform's words about a failure, made safe for logs: no controls, bounded.
 std::string excerpt(std::string_view text) {
-  std::string clean = sanitize_text(text);
-  if (clean.size() > 200) {
-    size_t cut = 200;
-    while (cut > 0 && (static_cast<unsigned char>(clean[cut]) & 0xC0) == 0x80) --cut;
-    clean = clean.substr(0, cut) + "…";
-  }
-  return clean;
+  return clip_utf8(sanitize_text(text), 200);
 }
 
 // HTTP-level verdict shared by every platform; nullopt when the status is 2xx
@@ -189,7 +178,7 @@ class SlackPlatform : public WebhookPlatform {
     std::vector<std::string> out{"*" + numbered_title(p) + "*"};
     std::string current;
     for (const auto& line : p.lines) {
-      if (!current.empty() && code_points(current) + 1 + code_points(line) > kSectionChars) {
+      if (!current.empty() && utf8_code_points(current) + 1 + utf8_code_points(line) > kSectionChars) {
         out.push_back(current);
         current.clear();
       }
@@ -202,8 +191,8 @@ class SlackPlatform : public WebhookPlatform {
     auto s = sections(p);
     size_t total = 0;
     for (const auto& text : s) {
-      if (code_points(text) > kSectionChars) return false;
-      total += code_points(text);
+      if (utf8_code_points(text) > kSectionChars) return false;
+      total += utf8_code_points(text);
     }
     return s.size() <= kMaxBlocks && total <= kMessageChars;
   }

@@ -3,22 +3,11 @@
 #include <sstream>
 #include <vector>
 
+#include "core/utf8_text.h"
+
 namespace infradigest {
 
 namespace {
-
-// FTS5's unicode61 tokenizer splits on spaces and punctuation only, so a run of
-// Chinese is one token: "调优" never matches "的调优". Chinese titles are common
-// in this report (and 2-character words are below the trigram tokenizer's
-// minimum), so a plain-words query with CJK in it is answered by substring
-// matching instead: every word must occur in the item's title or body.
-bool has_cjk(const std::string& text) {
-  // UTF-8 lead bytes 0xE3..0xE9 cover U+3000..U+9FFF (CJK punctuation, kana,
-  // CJK unified ideographs); 0xEF covers the full-width forms.
-  for (unsigned char c : text)
-    if ((c >= 0xE3 && c <= 0xE9) || c == 0xEF) return true;
-  return false;
-}
 
 bool uses_fts_syntax(const std::string& query) {
   if (query.find_first_of("\"*()^:+") != std::string::npos) return true;
@@ -28,6 +17,11 @@ bool uses_fts_syntax(const std::string& query) {
   return false;
 }
 
+// FTS5's unicode61 tokenizer splits on spaces and punctuation only, so a run of
+// Chinese is one token: "调优" never matches "的调优". Chinese titles are common
+// in this report (and 2-character words are below the trigram tokenizer's
+// minimum), so a plain-words query with CJK in it is answered by substring
+// matching instead: every word must occur in the item's title or body.
 bool is_substring_query(const std::string& query) { return has_cjk(query) && !uses_fts_syntax(query); }
 
 std::string like_pattern(const std::string& word) {

@@ -1,0 +1,14 @@
+// ASCII case folding for matching keywords, header names and identifiers.
+// Deliberately ASCII-only: bytes >= 0x80 (UTF-8 of Chinese text) pass through
+// untouched, and the result never depends on the C locale.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace infradigest {
+
+// "FlashInfer v0.6" → "flashinfer v0.6"; "修复 ROCm" → "修复 rocm".
+std::string ascii_lower(std::string_view text);
+
+}  // namespace infradigest
