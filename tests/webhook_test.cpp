@@ -59,6 +59,20 @@ TEST(WebhookMarkup, HostileTitlesStayTextInEveryDialect) {
   EXPECT_EQ(render_chat_line(lines[0], ChatDialect::kSlack), "*a/b*");
 }
 
+// The report's 性能数据 table: chat platforms render no Markdown tables, so each
+// body row becomes a bullet with its cells joined; the header row is dropped.
+TEST(WebhookMarkup, TableRowsBecomeBulletsWithTheirLinks) {
+  const auto lines = parse_chat_lines(
+      "## 性能数据\n\n| 仓库 | 变更 | 原文数据 |\n| --- | --- | --- |\n"
+      "| a/b | [perf: faster \\| decode](https://github.com/a/b/commit/1) | “2.78x throughput” |\n"
+      "| c/d | [x](https://github.com/c/d/pull/2) | “7% lower TTFT” |\n");
+  ASSERT_EQ(lines.size(), 3u);
+  EXPECT_EQ(lines[1].kind, ChatLineKind::kBullet);
+  EXPECT_EQ(render_chat_line(lines[1], ChatDialect::kFeishu),
+            "• a/b · [perf: faster | decode](https://github.com/a/b/commit/1) · “2.78x throughput”");
+  EXPECT_EQ(render_chat_line(lines[2], ChatDialect::kSlack), "• c/d · <https://github.com/c/d/pull/2|x> · “7% lower TTFT”");
+}
+
 // A long report: 400 lines of Chinese text and links.
 std::vector<std::string> long_lines(ChatDialect dialect) {
   std::string md = "# 标题\n\n## 摘要\n\n";

@@ -1,11 +1,10 @@
 #include "publish/chat_markup.h"
 
-#include <cmark-gfm.h>
-
 #include <algorithm>
 #include <cctype>
-#include <memory>
+#include <cstring>
 
+#include "render/gfm_document.h"
 #include "render/markdown_text.h"
 
 namespace infradigest {
@@ -62,6 +61,22 @@ std::vector<ChatSpan> merged(std::vector<ChatSpan> spans) {
   return out;
 }
 
+// A GFM table (the report's 性能数据) as one bullet per body row, its cells
+// joined by " · ": no chat platform here renders Markdown tables, and the
+// header's column names are evident from the cells.
+void collect_table(cmark_node* table, std::vector<ChatLine>& lines) {
+  for (cmark_node* row = cmark_node_first_child(table); row; row = cmark_node_next(row)) {
+    if (std::strcmp(cmark_node_get_type_string(row), "table_row") != 0) continue;  // "table_header"
+    ChatLine line{ChatLineKind::kBullet, 0, {}};
+    for (cmark_node* cell = cmark_node_first_child(row); cell; cell = cmark_node_next(cell)) {
+      if (cell != cmark_node_first_child(row)) line.spans.push_back({" · ", "", false, false});
+      collect_inline(cell, false, "", line.spans);
+    }
+    line.spans = merged(std::move(line.spans));
+    lines.push_back(std::move(line));
+  }
+}
+
 void collect_blocks(cmark_node* node, int depth, bool quoted, std::vector<ChatLine>& lines) {
   for (cmark_node* child = cmark_node_first_child(node); child; child = cmark_node_next(child)) {
     switch (cmark_node_get_type(child)) {
@@ -109,6 +124,7 @@ void collect_blocks(cmark_node* node, int depth, bool quoted, std::vector<ChatLi
         break;
       }
       default:
+        if (std::strcmp(cmark_node_get_type_string(child), "table") == 0) collect_table(child, lines);
         break;
     }
   }
@@ -190,10 +206,9 @@ std::string neutralize_mentions(std::string_view text) {
 }
 
 std::vector<ChatLine> parse_chat_lines(std::string_view markdown) {
-  std::unique_ptr<cmark_node, void (*)(cmark_node*)> doc(
-      cmark_parse_document(markdown.data(), markdown.size(), CMARK_OPT_DEFAULT), cmark_node_free);
+  GfmDocument doc = parse_gfm(markdown);
   std::vector<ChatLine> lines;
-  collect_blocks(doc.get(), 0, false, lines);
+  collect_blocks(doc.root.get(), 0, false, lines);
   return lines;
 }
 
