@@ -4,6 +4,8 @@
 // one active repository, so a clean run is 2 requests: the repo, then the day.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "llm_fixture.h"
 #include "render/json_renderer.h"
 
@@ -185,6 +187,32 @@ INSTANTIATE_TEST_SUITE_P(
         Hallucination{"Number", "该修复让吞吐提升 35%。", "states the number 35"},
         Hallucination{"FileName", "改动位于 engine/attention/flash.py 文件。", "names engine/attention/flash.py"}),
     [](const ::testing::TestParamInfo<Hallucination>& param) { return std::string(param.param.name); });
+
+// A watched project moving another's pin is detected by rules the model never
+// sees (report.dependency_updates); when the model rewrites 影响评估, those
+// cited lines must stay in its cross-repo theme.
+TEST(LlmWriter, PinUpdatesStayInTheCrossRepoThemeWhenTheModelRewritesIt) {
+  FakeLlmServer fake;
+  LlmHarness h(fake);
+  h.watch = {"acme/engine", "flashinfer-ai/flashinfer"};
+  h.jsonl = testing::sample_day_jsonl(
+      R"JSON({"type":"repository","full_name":"flashinfer-ai/flashinfer"}
+{"type":"commit","repo":"acme/engine","sha":"4d5e6f7a8b9c0d1e2f3a4b5c6d7e8f9a0b1c2d3e","committed_at":"2026-02-26T14:00:00Z","message":"[Deps] Bump flashinfer to v0.6.4 (#104)","files":[{"filename":"requirements/cuda.txt","additions":1,"deletions":1}]}
+)JSON");
+  const Report rule = h.rule_based();
+  ASSERT_EQ(rule.dependency_updates.size(), 1u);
+  const std::string bump = rule.dependency_updates[0].item_id;
+  Report r = h.run();
+  ASSERT_TRUE(r.llm);
+  ASSERT_TRUE(r.llm->fallbacks.empty()) << "the model's 影响评估 must have been accepted";
+  auto cross = std::find_if(r.impact.begin(), r.impact.end(), [](const ImpactTheme& t) { return t.key == "cross_repo"; });
+  ASSERT_NE(cross, r.impact.end()) << render_markdown(r);
+  const bool kept = std::any_of(cross->statements.begin(), cross->statements.end(), [&](const Statement& st) {
+    return std::find(st.cites.begin(), st.cites.end(), bump) != st.cites.end();
+  });
+  EXPECT_TRUE(kept) << render_markdown(r);
+  EXPECT_TRUE(contains(render_markdown(r), "v0.6.4")) << render_markdown(r);
+}
 
 TEST(LlmWriter, SentenceWithoutCitationIsRejected) {
   FakeLlmServer fake([](const LlmCall& call) {

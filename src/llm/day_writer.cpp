@@ -12,6 +12,23 @@ namespace infradigest {
 
 namespace {
 
+// The rule-based 影响评估 lines about one watched project moving another's pin
+// (report.dependency_updates): exact, cited, and not among the facts the
+// model is given, so they stay when the model rewrites 影响评估.
+std::vector<Statement> dependency_update_statements(const Report& report) {
+  std::vector<Statement> out;
+  for (const auto& theme : report.impact) {
+    if (theme.key != "cross_repo") continue;
+    for (const auto& statement : theme.statements)
+      for (const auto& update : report.dependency_updates)
+        if (std::find(statement.cites.begin(), statement.cites.end(), update.item_id) != statement.cites.end()) {
+          out.push_back(statement);
+          break;
+        }
+  }
+  return out;
+}
+
 constexpr size_t kMaxSentences = 8;       // summary, outlook
 constexpr size_t kMaxThemeSentences = 4;
 constexpr size_t kItemsPerRepo = 8;       // most important items of each repo shown
@@ -96,6 +113,7 @@ void write_day_sections(Report& report, WriterContext& ctx, const std::vector<Re
   std::vector<Statement> summary{report.summary.front()};  // the rule-based counts line stays first
   for (const auto& s : accepted.summary) summary.push_back(to_statement(s, ctx.facts, lang));
   report.summary = std::move(summary);
+  std::vector<Statement> pins = dependency_update_statements(report);
   report.impact.clear();
   for (const auto& key : impact_theme_keys())
     for (const auto& t : accepted.impact) {
@@ -104,6 +122,13 @@ void write_day_sections(Report& report, WriterContext& ctx, const std::vector<Re
       for (const auto& s : t.sentences) theme.statements.push_back(to_statement(s, ctx.facts, lang));
       report.impact.push_back(std::move(theme));
     }
+  if (!pins.empty()) {
+    auto cross = std::find_if(report.impact.begin(), report.impact.end(),
+                              [](const ImpactTheme& t) { return t.key == "cross_repo"; });
+    if (cross == report.impact.end())
+      cross = report.impact.insert(report.impact.end(), ImpactTheme{"cross_repo", std::string(theme_title("cross_repo", lang)), {}});
+    cross->statements.insert(cross->statements.end(), pins.begin(), pins.end());
+  }
   report.outlook.clear();
   for (const auto& s : accepted.outlook) report.outlook.push_back(to_statement(s, ctx.facts, lang));
 }
