@@ -162,6 +162,24 @@ TEST(CrossRepoSignals, SharedTagsNameALinkedItemPerRepo) {
   EXPECT_EQ(s->cites.size(), 2u);
 }
 
+// A docs fix that mentions Blackwell does not make Blackwell "move" in that repo.
+TEST(CrossRepoSignals, DocsTestsAndCiDoNotMakeATagMove) {
+  Activity day;
+  day.commits.push_back(commit("NVIDIA/cutlass", 'a', "Corrected Mxf4 format references in Blackwell documentation",
+                               {"media/docs/blackwell.md"}));
+  day.commits.push_back(commit("vllm-project/vllm", 'b', "[CI] Add a Blackwell B200 test job", {".buildkite/test.yaml"}));
+  day.commits.push_back(commit("sgl-project/sglang", 'c', "[Blackwell] Add FP8 MoE kernel for SM100 (#3)",
+                               {"sgl-kernel/csrc/moe/fp8_sm100.cu"}));
+  Report r = compose_report(day, window(), kWatch, Language::kEn);
+  EXPECT_EQ(mentioning(cross_repo(r), "Blackwell (hardware) moved"), nullptr) << render_markdown(r);
+  day.commits.push_back(commit("flashinfer-ai/flashinfer", 'd', "perf: faster Blackwell decode kernel (#4)",
+                               {"csrc/decode_sm100.cu"}));
+  r = compose_report(day, window(), kWatch, Language::kEn);
+  const Statement* s = mentioning(cross_repo(r), "Blackwell (hardware) moved in 2 repositories");
+  ASSERT_NE(s, nullptr) << render_markdown(r);
+  EXPECT_EQ(s->cites.size(), 2u);
+}
+
 TEST(CrossRepoSignals, JsonListsDependencyUpdatesAndFigures) {
   Activity day;
   day.commits.push_back(commit("vllm-project/vllm", 'b', "[Deps] Bump flashinfer to v0.6.4", {"requirements/cuda.txt"}));

@@ -109,11 +109,26 @@ Statement tag_statement(const Report& r, const TagSignal& sig) {
   return b.text(std::string(L.period)).build();
 }
 
+// Whether an item moves its tags forward: a docs typo mentioning Blackwell or a
+// CI job for Llama is not "Blackwell/Llama moving in this repo".
+bool moves_its_tags(const ReportItem& item) {
+  switch (item.classification.kind) {
+    case ChangeKind::kDocs:
+    case ChangeKind::kTest:
+    case ChangeKind::kCiBuild:
+    case ChangeKind::kChore:
+      return false;
+    default:
+      return true;
+  }
+}
+
 std::vector<Statement> tag_statements(const Report& r) {
   std::map<Tag, TagSignal> signals;
   for (const auto& s : r.repos)
     for (const auto& i : s.items)
       for (const auto& t : i.classification.tags) {
+        if (!moves_its_tags(i)) break;
         auto& sig = signals[t];
         sig.tag = t;
         sig.items_by_repo[s.full_name].push_back(&i);
