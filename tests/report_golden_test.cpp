@@ -76,7 +76,9 @@ TEST_F(ReportGolden, JsonCitesOnlyItemsItContainsAndLinksEveryItem) {
   for (const auto& f : j["figures"]) check(nlohmann::json::array({f["change"]}));
   for (const auto& u : j["dependency_updates"]) {
     EXPECT_TRUE(ids.count(u["id"].get<std::string>())) << u;
-    if (!u["release"].is_null()) EXPECT_TRUE(ids.count(u["release"].get<std::string>())) << u;
+    if (!u["release"].is_null()) {
+      EXPECT_TRUE(ids.count(u["release"].get<std::string>())) << u;
+    }
     for (const auto& id : u["picks_up"]) EXPECT_TRUE(ids.count(id.get<std::string>())) << u;
   }
 }
