@@ -8,12 +8,13 @@
 #include <cmath>
 
 #include "render/markdown_text.h"
+#include "render/report_json_parts.h"
 
 namespace infradigest {
 
 namespace {
 
-using Json = nlohmann::ordered_json;
+using report_json::Json;
 
 // How a reader finds the item again: a short SHA, #number, or the release tag.
 std::string reference(const HistoryHit& h) {
@@ -61,8 +62,6 @@ std::string render_history_table(const HistoryResult& result) {
 std::string render_history_json(const HistoryResult& result, const HistoryQuery& q) {
   Json items = Json::array();
   for (const auto& h : result.hits) {
-    Json tags = Json::array();
-    for (const auto& t : h.tags) tags.push_back(Json{{"facet", facet_name(t.facet)}, {"name", t.name}});
     const bool change = h.type == "commit" || h.type == "pr";
     items.push_back(Json{{"type", h.type},
                          {"id", h.id},
@@ -70,19 +69,19 @@ std::string render_history_json(const HistoryResult& result, const HistoryQuery&
                          {"date", format_date(h.day)},
                          {"time", h.time.to_string()},
                          {"kind", h.kind},
-                         {"tags", tags},
+                         {"tags", report_json::tags(h.tags)},
                          {"title", sanitize_text(h.title)},
                          {"url", h.url.empty() ? Json(nullptr) : Json(h.url)},
-                         {"sha", h.sha ? Json(*h.sha) : Json(nullptr)},
-                         {"number", h.number ? Json(*h.number) : Json(nullptr)},
-                         {"tag", h.release_tag ? Json(*h.release_tag) : Json(nullptr)},
+                         {"sha", report_json::optional(h.sha)},
+                         {"number", report_json::optional(h.number)},
+                         {"tag", report_json::optional(h.release_tag)},
                          {"importance", change ? Json(std::round(h.importance * 100) / 100) : Json(nullptr)}});
   }
   Json filters{{"repos", q.repos},
                {"tags", q.tags},
                {"kinds", q.kinds},
                {"types", q.types},
-               {"text", q.text ? Json(*q.text) : Json(nullptr)},
+               {"text", report_json::optional(q.text)},
                {"since", q.since ? Json(format_date(*q.since)) : Json(nullptr)},
                {"until", q.until ? Json(format_date(*q.until)) : Json(nullptr)},
                {"timezone", q.timezone},

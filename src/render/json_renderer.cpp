@@ -6,35 +6,13 @@
 
 #include "render/markdown_renderer.h"
 #include "render/markdown_text.h"
+#include "render/report_json_parts.h"
 
 namespace infradigest {
 
 namespace {
 
-using Json = nlohmann::ordered_json;
-
-template <class T>
-Json optional(const std::optional<T>& v) {
-  return v ? Json(*v) : Json(nullptr);
-}
-
-Json tags(const std::vector<Tag>& list) {
-  Json out = Json::array();
-  for (const auto& t : list) out.push_back(Json{{"facet", facet_name(t.facet)}, {"name", t.name}});
-  return out;
-}
-
-Json statement(const Statement& s) {
-  return Json{{"text", sanitize_text(s.plain_text())},
-              {"markdown", render_markdown_inline(s)},
-              {"cites", s.cites}};
-}
-
-Json statements(const std::vector<Statement>& list) {
-  Json out = Json::array();
-  for (const auto& s : list) out.push_back(statement(s));
-  return out;
-}
+using namespace report_json;  // Json, optional, tags, statement(s)
 
 Json item(const ReportItem& i, bool llm) {
   Json out{{"id", i.id},
