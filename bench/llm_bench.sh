@@ -6,6 +6,6 @@
 #   bench/llm_bench.sh [--latency-ms N] [--concurrency N] [--keep DIR]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-[ -f build/build.ninja ] || cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+[ -f build/build.ninja ] || cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null
 cmake --build build --target infradigest llm_bench >/dev/null
 exec ./build/llm_bench "$@"
