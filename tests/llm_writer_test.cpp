@@ -197,7 +197,8 @@ TEST(LlmWriter, PinUpdatesStayInTheCrossRepoThemeWhenTheModelRewritesIt) {
   h.watch = {"acme/engine", "flashinfer-ai/flashinfer"};
   h.jsonl = testing::sample_day_jsonl(
       R"JSON({"type":"repository","full_name":"flashinfer-ai/flashinfer"}
-{"type":"commit","repo":"acme/engine","sha":"4d5e6f7a8b9c0d1e2f3a4b5c6d7e8f9a0b1c2d3e","committed_at":"2026-02-26T14:00:00Z","message":"[Deps] Bump flashinfer to v0.6.4 (#104)","files":[{"filename":"requirements/cuda.txt","additions":1,"deletions":1}]}
+{"type":"commit","repo":"acme/engine","sha":"4d5e6f7a8b9c0d1e2f3a4b5c6d7e8f9a0b1c2d3e","committed_at":"2026-02-26T14:00:00Z","message":"[Deps] Bump flashinfer to v0.6.4 for Hopper (#104)","files":[{"filename":"requirements/cuda.txt","additions":1,"deletions":1}]}
+{"type":"commit","repo":"flashinfer-ai/flashinfer","sha":"5e6f7a8b9c0d1e2f3a4b5c6d7e8f9a0b1c2d3e4f","committed_at":"2026-02-26T15:00:00Z","message":"perf: faster decode kernel on Hopper (#5)","files":[{"filename":"csrc/decode.cu","additions":40,"deletions":10}]}
 )JSON");
   const Report rule = h.rule_based();
   ASSERT_EQ(rule.dependency_updates.size(), 1u);
@@ -212,6 +213,12 @@ TEST(LlmWriter, PinUpdatesStayInTheCrossRepoThemeWhenTheModelRewritesIt) {
   });
   EXPECT_TRUE(kept) << render_markdown(r);
   EXPECT_TRUE(contains(render_markdown(r), "v0.6.4")) << render_markdown(r);
+  // Only the pin line is kept: the rule-based "Hopper moved in 2 repositories"
+  // line also cites the bump, but the model's 影响评估 replaces it.
+  ASSERT_TRUE(std::any_of(rule.impact.begin(), rule.impact.end(), [](const ImpactTheme& t) {
+    return t.key == "cross_repo" && t.statements.size() >= 2;
+  })) << render_markdown(rule);
+  EXPECT_FALSE(contains(render_markdown(r), "2 个仓库同时推进")) << render_markdown(r);
 }
 
 TEST(LlmWriter, SentenceWithoutCitationIsRejected) {

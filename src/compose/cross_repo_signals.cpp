@@ -126,14 +126,15 @@ bool moves_its_tags(const ReportItem& item) {
 std::vector<Statement> tag_statements(const Report& r) {
   std::map<Tag, TagSignal> signals;
   for (const auto& s : r.repos)
-    for (const auto& i : s.items)
+    for (const auto& i : s.items) {
+      if (!moves_its_tags(i)) continue;
       for (const auto& t : i.classification.tags) {
-        if (!moves_its_tags(i)) break;
         auto& sig = signals[t];
         sig.tag = t;
         sig.items_by_repo[s.full_name].push_back(&i);
         ++sig.items;
       }
+    }
   std::vector<const TagSignal*> shared;
   for (const auto& [tag, sig] : signals)
     if (sig.items_by_repo.size() >= 2) shared.push_back(&sig);
@@ -163,10 +164,15 @@ std::vector<Statement> tag_statements(const Report& r) {
 
 }  // namespace
 
-std::vector<Statement> compose_cross_repo_signals(const Report& r) {
+std::vector<Statement> compose_dependency_statements(const Report& r) {
   std::vector<Statement> out;
   for (const auto& u : r.dependency_updates)
     if (auto s = dependency_statement(r, u)) out.push_back(std::move(*s));
+  return out;
+}
+
+std::vector<Statement> compose_cross_repo_signals(const Report& r) {
+  std::vector<Statement> out = compose_dependency_statements(r);
   auto tags = tag_statements(r);
   out.insert(out.end(), std::make_move_iterator(tags.begin()), std::make_move_iterator(tags.end()));
   return out;

@@ -5,29 +5,13 @@
 #include <algorithm>
 #include <map>
 
+#include "compose/cross_repo_signals.h"
 #include "llm/llm_statement.h"
 #include "llm/verifier.h"
 
 namespace infradigest {
 
 namespace {
-
-// The rule-based 影响评估 lines about one watched project moving another's pin
-// (report.dependency_updates): exact, cited, and not among the facts the
-// model is given, so they stay when the model rewrites 影响评估.
-std::vector<Statement> dependency_update_statements(const Report& report) {
-  std::vector<Statement> out;
-  for (const auto& theme : report.impact) {
-    if (theme.key != "cross_repo") continue;
-    for (const auto& statement : theme.statements)
-      for (const auto& update : report.dependency_updates)
-        if (std::find(statement.cites.begin(), statement.cites.end(), update.item_id) != statement.cites.end()) {
-          out.push_back(statement);
-          break;
-        }
-  }
-  return out;
-}
 
 constexpr size_t kMaxSentences = 8;       // summary, outlook
 constexpr size_t kMaxThemeSentences = 4;
@@ -113,7 +97,9 @@ void write_day_sections(Report& report, WriterContext& ctx, const std::vector<Re
   std::vector<Statement> summary{report.summary.front()};  // the rule-based counts line stays first
   for (const auto& s : accepted.summary) summary.push_back(to_statement(s, ctx.facts, lang));
   report.summary = std::move(summary);
-  std::vector<Statement> pins = dependency_update_statements(report);
+  // Pin updates come from rules the model never sees (report.dependency_updates):
+  // they stay in 影响评估 whatever the model writes.
+  std::vector<Statement> pins = compose_dependency_statements(report);
   report.impact.clear();
   for (const auto& key : impact_theme_keys())
     for (const auto& t : accepted.impact) {
