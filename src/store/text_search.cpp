@@ -1,5 +1,7 @@
 #include "store/text_search.h"
 
+#include <fmt/format.h>
+
 #include <sstream>
 #include <vector>
 
@@ -33,32 +35,30 @@ std::string like_pattern(const std::string& word) {
   return out + "%";
 }
 
-// Same row shape as kMatchSql; "{where}" is an AND of LIKEs over each table's text.
+// Same row shape as kMatchSql, over each item's searchable text; "{}" is
+// replaced by all_words_in("text", n).
 constexpr const char* kSubstringSql = R"sql(
-  SELECT 0, r.full_name, c.item_key, NULL FROM commits c JOIN repositories r ON r.id = c.repo_id
-    WHERE {commits}
-  UNION ALL
-  SELECT 1, r.full_name, NULL, p.number FROM pull_requests p JOIN repositories r ON r.id = p.repo_id
-    WHERE {pull_requests}
-  UNION ALL
-  SELECT 2, r.full_name, NULL, i.number FROM issues i JOIN repositories r ON r.id = i.repo_id
-    WHERE {issues}
-  UNION ALL
-  SELECT 3, r.full_name, x.tag, NULL FROM releases x JOIN repositories r ON r.id = x.repo_id
-    WHERE {releases}
+  WITH texts(source, repo, item_key, number, text) AS (
+    SELECT 0, r.full_name, c.item_key, NULL, c.message
+      FROM commits c JOIN repositories r ON r.id = c.repo_id
+    UNION ALL
+    SELECT 1, r.full_name, NULL, p.number, p.title || ' ' || COALESCE(p.body, '')
+      FROM pull_requests p JOIN repositories r ON r.id = p.repo_id
+    UNION ALL
+    SELECT 2, r.full_name, NULL, i.number, i.title || ' ' || COALESCE(i.body, '')
+      FROM issues i JOIN repositories r ON r.id = i.repo_id
+    UNION ALL
+    SELECT 3, r.full_name, x.tag, NULL, x.tag || ' ' || COALESCE(x.name, '') || ' ' || COALESCE(x.body, '')
+      FROM releases x JOIN repositories r ON r.id = x.repo_id)
+  SELECT source, repo, item_key, number FROM texts WHERE {}
 )sql";
 
+// "text LIKE ?1 ESCAPE '\' AND text LIKE ?2 ESCAPE '\' ...": every word must occur.
 std::string all_words_in(const std::string& text_expr, size_t words) {
   std::string out;
   for (size_t i = 1; i <= words; ++i)
     out += (i > 1 ? " AND " : "") + text_expr + " LIKE ?" + std::to_string(i) + " ESCAPE '\\'";
   return out;
-}
-
-std::string replace_all(std::string text, const std::string& from, const std::string& to) {
-  for (size_t at = text.find(from); at != std::string::npos; at = text.find(from, at + to.size()))
-    text.replace(at, from.size(), to);
-  return text;
 }
 
 // The rowid of search_fts encodes its source row: id * 4 + table (schema step 5).
@@ -101,12 +101,7 @@ Result<TextMatches> search_text(Database& db, const std::string& fts_query) {
   if (is_substring_query(fts_query)) {
     std::istringstream in(fts_query);
     for (std::string w; in >> w;) words.push_back(like_pattern(w));
-    sql = kSubstringSql;
-    sql = replace_all(sql, "{commits}", all_words_in("c.message", words.size()));
-    sql = replace_all(sql, "{pull_requests}", all_words_in("(p.title || ' ' || COALESCE(p.body, ''))", words.size()));
-    sql = replace_all(sql, "{issues}", all_words_in("(i.title || ' ' || COALESCE(i.body, ''))", words.size()));
-    sql = replace_all(sql, "{releases}",
-                      all_words_in("(x.tag || ' ' || COALESCE(x.name, '') || ' ' || COALESCE(x.body, ''))", words.size()));
+    sql = fmt::format(fmt::runtime(kSubstringSql), all_words_in("text", words.size()));
   }
   auto st = db.prepare(sql);
   if (!st) return st.error();
