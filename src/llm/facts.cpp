@@ -17,8 +17,6 @@ namespace {
 constexpr size_t kMaxBody = 400;       // bytes of a commit message / issue body / release notes
 constexpr size_t kMaxFileNames = 12;
 
-std::string excerpt(std::string_view text, size_t limit) { return clip_utf8(text, limit); }
-
 std::string trim(std::string s) {
   s.erase(0, s.find_first_not_of(" \t\r\n"));
   s.erase(s.find_last_not_of(" \t\r\n") + 1);
@@ -152,7 +150,7 @@ FactTable FactTable::build(const Report& report, const Activity& day) {
       if (rel.name && *rel.name != rel.tag) f.data["name"] = *rel.name;
       if (rel.prerelease.value_or(false)) f.data["prerelease"] = true;
       if (rel.pr) f.data["pr"] = *rel.pr;
-      if (rel.notes) f.data["notes"] = excerpt(*rel.notes, kMaxBody * 2);
+      if (rel.notes) f.data["notes"] = clip_utf8(*rel.notes, kMaxBody * 2);
       f.data["url"] = rel.url;
       t.add(std::move(f));
     }
@@ -179,12 +177,12 @@ FactTable FactTable::build(const Report& report, const Activity& day) {
       if (auto c = commits.find(item.id); c != commits.end()) {
         const Commit& commit = *c->second;
         std::string body = trim(commit.message.substr(std::min(commit.message.size(), commit.message.find('\n'))));
-        if (!body.empty()) f.data["message"] = excerpt(body, kMaxBody);
+        if (!body.empty()) f.data["message"] = clip_utf8(body, kMaxBody);
         OJson files = OJson::array();
         for (size_t k = 0; k < commit.files.size() && k < kMaxFileNames; ++k) files.push_back(commit.files[k].filename);
         if (!files.empty()) f.data["files"] = files;
       } else if (auto p = prs.find(item.id); p != prs.end() && p->second->body) {
-        f.data["description"] = excerpt(*p->second->body, kMaxBody);
+        f.data["description"] = clip_utf8(*p->second->body, kMaxBody);
       }
       if (item.files > 0) f.data["files_changed"] = item.files;
       if (item.additions) f.data["additions"] = *item.additions;
@@ -207,7 +205,7 @@ FactTable FactTable::build(const Report& report, const Activity& day) {
       if (issue.classification.severe) f.data["severe"] = true;
       if (!issue.classification.tags.empty()) f.data["tags"] = tag_names(issue.classification.tags);
       if (auto i = issues.find(issue.id); i != issues.end() && i->second->body)
-        f.data["body"] = excerpt(*i->second->body, kMaxBody);
+        f.data["body"] = clip_utf8(*i->second->body, kMaxBody);
       f.data["url"] = issue.url;
       t.add(std::move(f));
     }
