@@ -5,6 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "composed_day_fixture.h"
 #include "compose/composer.h"
 #include "render/json_renderer.h"
 #include "render/markdown_renderer.h"
@@ -12,22 +13,12 @@
 namespace infradigest {
 namespace {
 
+using testing::at;
+using testing::commit;
+using testing::window;
+
 const std::vector<std::string> kWatch = {"NVIDIA/cutlass", "flashinfer-ai/flashinfer", "sgl-project/sglang",
                                          "vllm-project/vllm"};
-
-ReportWindow window() { return make_report_window(parse_date("2026-02-26").value(), "UTC").value(); }
-Timestamp at(const char* text) { return parse_timestamp(text).value(); }
-
-Commit commit(const std::string& repo, char sha, const std::string& message,
-              std::vector<std::string> files = {}) {
-  Commit c;
-  c.repo = repo;
-  c.sha = std::string(40, sha);
-  c.committed_at = at("2026-02-26T12:00:00Z");
-  c.message = message;
-  for (auto& f : files) c.files.push_back(FileChange{std::move(f), std::nullopt, 1, 1, std::nullopt});
-  return c;
-}
 
 Release release(const std::string& repo, const std::string& tag, std::optional<std::string> notes = std::nullopt) {
   Release r;

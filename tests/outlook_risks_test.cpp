@@ -2,16 +2,18 @@
 // named, breaking changes saying what they remove; each line links its items.
 #include <gtest/gtest.h>
 
+#include "composed_day_fixture.h"
 #include "compose/composer.h"
 #include "render/markdown_renderer.h"
 
 namespace infradigest {
 namespace {
 
-const std::vector<std::string> kWatch = {"flashinfer-ai/flashinfer", "Dao-AILab/flash-attention", "vllm-project/vllm"};
+using testing::at;
+using testing::commit;
+using testing::window;
 
-ReportWindow window() { return make_report_window(parse_date("2026-02-26").value(), "UTC").value(); }
-Timestamp at(const char* text) { return parse_timestamp(text).value(); }
+const std::vector<std::string> kWatch = {"flashinfer-ai/flashinfer", "Dao-AILab/flash-attention", "vllm-project/vllm"};
 
 Issue issue(const std::string& repo, int number, const std::string& title) {
   Issue i;
@@ -20,15 +22,6 @@ Issue issue(const std::string& repo, int number, const std::string& title) {
   i.title = title;
   i.created_at = at("2026-02-26T07:33:35Z");
   return i;
-}
-
-Commit commit(const std::string& repo, char sha, const std::string& message) {
-  Commit c;
-  c.repo = repo;
-  c.sha = std::string(40, sha);
-  c.committed_at = at("2026-02-26T12:00:00Z");
-  c.message = message;
-  return c;
 }
 
 const Statement* starting_with(const std::vector<Statement>& list, const std::string& prefix) {

@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "composed_day_fixture.h"
 #include "compose/composer.h"
 #include "render/json_renderer.h"
 #include "render/markdown_renderer.h"
@@ -11,19 +12,11 @@
 namespace infradigest {
 namespace {
 
+using testing::at;
+using testing::commit;
+using testing::window;
+
 const std::vector<std::string> kWatch = {"flashinfer-ai/flashinfer", "vllm-project/vllm"};
-
-ReportWindow window() { return make_report_window(parse_date("2026-02-26").value(), "UTC").value(); }
-Timestamp at(const char* text) { return parse_timestamp(text).value(); }
-
-Commit commit(const std::string& repo, char sha, const std::string& message) {
-  Commit c;
-  c.repo = repo;
-  c.sha = std::string(40, sha);
-  c.committed_at = at("2026-02-26T12:00:00Z");
-  c.message = message;
-  return c;
-}
 
 TEST(PerformanceTable, QuotesMessagesAndPrBodiesWithTheirLinks) {
   Activity day;
