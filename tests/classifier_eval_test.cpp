@@ -14,11 +14,12 @@
 #include "analysis/classification.h"
 #include "analysis/classifier_evaluation.h"
 #include "snapshot/snapshot_reader.h"
+#include "test_support.h"
 
 namespace infradigest {
 namespace {
 
-const std::filesystem::path kSource = INFRADIGEST_SOURCE_DIR;
+const std::filesystem::path kSource = testing::source_path("");
 const std::string kLabels = (kSource / "eval/labels.jsonl").string();
 const std::string kExamples = (kSource / "examples/2026-02-26").string();
 const std::filesystem::path kSharedData =

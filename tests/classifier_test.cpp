@@ -14,6 +14,7 @@
 #include "analysis/classification_rules.h"
 #include "analysis/keyword_matcher.h"
 #include "analysis/title_parts.h"
+#include "test_support.h"
 
 namespace infradigest {
 namespace {
@@ -801,8 +802,7 @@ TEST(ClassifierNames, KindsAreAllListedOnceWithDistinctNames) {
 
 // The whole shared data set, when present (a fresh clone does not have it).
 TEST(ClassifierSharedData, EveryCommitGetsAKindWithReasons) {
-  const std::filesystem::path data = std::filesystem::path(INFRADIGEST_SOURCE_DIR) /
-                                     "../shared/data/commits-2026-02-01_2026-03-15.jsonl";
+  const std::filesystem::path data = testing::source_path("../shared/data/commits-2026-02-01_2026-03-15.jsonl");
   std::ifstream in(data);
   if (!in) {
     GTEST_SKIP() << "no shared data at " << data;

@@ -151,7 +151,7 @@ TEST(SyncCli, KillDashNineMidSyncThenARerunStoresWhatAnUninterruptedSyncStores) 
   testing::add_realistic_day(github, kDay, "2026-02-25", 5, 0.5);
   github.latency_ms = 10;
   github.start();
-  const std::string command = "exec env " + env_for(github, dir) + " " + INFRADIGEST_BINARY + " " + db_arg(dir) +
+  const std::string command = "exec env " + env_for(github, dir) + " " + testing::infradigest_binary() + " " + db_arg(dir) +
                               sync + " >" + dir.file("killed.log") + " 2>&1";
   pid_t pid = fork();
   ASSERT_GE(pid, 0);

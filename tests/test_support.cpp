@@ -43,7 +43,7 @@ std::string read_file(const std::string& path) {
 CommandResult run_infradigest(const std::string& args, const std::string& env) {
   TempDir capture;
   const std::string out = capture.file("out"), err = capture.file("err");
-  const std::string command = env + (env.empty() ? "" : " ") + std::string(INFRADIGEST_BINARY) +
+  const std::string command = env + (env.empty() ? "" : " ") + infradigest_binary() +
                               " " + args + " >" + out + " 2>" + err + " </dev/null";
   int status = std::system(command.c_str());
   CommandResult r;
@@ -52,6 +52,8 @@ CommandResult run_infradigest(const std::string& args, const std::string& env) {
   r.err = read_file(err);
   return r;
 }
+
+std::string infradigest_binary() { return INFRADIGEST_BINARY; }
 
 std::string source_path(const std::string& relative) {
   return (fs::path(INFRADIGEST_SOURCE_DIR) / relative).string();

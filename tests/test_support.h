@@ -36,4 +36,7 @@ CommandResult run_infradigest(const std::string& args, const std::string& env = 
 // Path of a file in the source tree.
 std::string source_path(const std::string& relative);
 
+// Path of the built infradigest binary.
+std::string infradigest_binary();
+
 }  // namespace infradigest::testing
