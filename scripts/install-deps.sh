@@ -11,6 +11,7 @@ packages=(
   libcmark-gfm-dev libcmark-gfm-extensions-dev libssl-dev
   libgtest-dev libgmock-dev libcpp-httplib-dev
   chromium fonts-wqy-microhei libxml2-utils jing   # tests: the web archive in headless Chromium (with a CJK font); feed XML + RFC 4287 schema checks
+  python3                                          # tests: scripts/check_layers.py (folders include one way)
 )
 
 missing=()

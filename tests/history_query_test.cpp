@@ -212,7 +212,7 @@ TEST(HistoryQuery, MigratesAndBackfillsAnExistingStore) {
       DROP TRIGGER pull_requests_search_update; DROP TRIGGER issues_search_insert;
       DROP TRIGGER issues_search_delete; DROP TRIGGER issues_search_update; DROP TRIGGER releases_search_insert;
       DROP TRIGGER releases_search_delete; DROP TRIGGER releases_search_update;
-      DROP TABLE search_fts; PRAGMA user_version = 4;)sql")
+      DROP TABLE search_fts; DROP TABLE day_reports; PRAGMA user_version = 4;)sql")
                     .ok());
   }
   EXPECT_EQ(query_ids(db, "--text '\"paged attention\"'"), (std::vector<std::string>{commit(kSgl, "b4")}));

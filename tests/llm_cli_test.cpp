@@ -58,7 +58,7 @@ size_t count(const std::string& text, const std::string& piece) {
   return n;
 }
 
-TEST_F(LlmCli, WritesVerifiedProseForTheExampleDayAndReRunsFromTheCache) {
+TEST_F(LlmCli, WritesVerifiedProseForTheExampleDayThenReadsItBackOrRecomposesFromTheCache) {
   FakeLlmServer fake;
   const std::string cfg = config(fake), db = fresh_db();
   auto first = report(cfg, db);
@@ -71,14 +71,23 @@ TEST_F(LlmCli, WritesVerifiedProseForTheExampleDayAndReRunsFromTheCache) {
   EXPECT_NE(first.err.find("8 of 8 sections verified"), std::string::npos) << first.err;
   EXPECT_EQ(fake.requests()[0].header("Authorization"), std::string("Bearer ") + kKey);
 
+  // The day's report is stored: a re-run reads it back and asks nothing.
   auto second = report(cfg, db);
   ASSERT_EQ(second.exit_code, 0) << second.err;
   EXPECT_EQ(fake.request_count(), 8u) << "the re-run asked nothing";
-  EXPECT_NE(second.err.find("0 requests, 8 answers from the cache; 0 prompt + 0 completion tokens"), std::string::npos)
-      << second.err;
+  EXPECT_EQ(second.err.find("infradigest: llm:"), std::string::npos) << second.err;
   EXPECT_EQ(first.out, second.out);
 
-  for (const std::string& text : {first.out, first.err, second.err}) EXPECT_EQ(text.find("SENTINEL"), std::string::npos);
+  // Composed again on request: every answer comes from the cache.
+  auto third = report(cfg, db, "--recompose");
+  ASSERT_EQ(third.exit_code, 0) << third.err;
+  EXPECT_EQ(fake.request_count(), 8u);
+  EXPECT_NE(third.err.find("0 requests, 8 answers from the cache; 0 prompt + 0 completion tokens"), std::string::npos)
+      << third.err;
+  EXPECT_EQ(first.out, third.out);
+
+  for (const std::string& text : {first.out, first.err, second.err, third.err})
+    EXPECT_EQ(text.find("SENTINEL"), std::string::npos);
   for (const char* suffix : {"", "-wal"})
     if (std::filesystem::exists(db + suffix)) {
       EXPECT_EQ(testing::read_file(db + suffix).find("SENTINEL"), std::string::npos) << suffix;
@@ -182,6 +191,33 @@ TEST_F(LlmCli, ConfigShowListsTheLlmKeys) {
   EXPECT_NE(r.out.find("(environment: INFRADIGEST_LLM_TEMPERATURE) llm.temperature = 0.7\n"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find(") llm.timeout = 10.0\n"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("(default) llm.max_tokens = 4096\n"), std::string::npos) << r.out;
+}
+
+// One day, one text: the archive file, the web page, the chat message and
+// `report` carry the same verified prose, composed once (8 requests in all).
+TEST_F(LlmCli, ArchiveSiteChatAndReportShowTheSameVerifiedProse) {
+  FakeLlmServer fake;
+  const std::string cfg = config(fake, "[[publish.webhook]]\ntype = \"json\"\nurl_env = \"INFRADIGEST_TEST_HOOK\"\n");
+  const std::string db = fresh_db();
+  const std::string env = std::string("INFRADIGEST_TEST_LLM_KEY=") + kKey +
+                          " INFRADIGEST_TEST_HOOK=http://127.0.0.1:9/hook INFRADIGEST_ARCHIVE_DIR=" +
+                          dir_->file("one-text-reports");
+  auto run = [&](const std::string& command) {
+    auto r = run_infradigest("--config " + cfg + " --db " + db + " --now 2026-02-27T08:00:00Z " + command, env);
+    EXPECT_EQ(r.exit_code, 0) << command << "\n" << r.err;
+    return r;
+  };
+  auto written = run("report --date 2026-02-26 --archive");
+  const std::string sentence = "flashinfer-ai/flashinfer 的改动包括";
+  ASSERT_NE(written.out.find(sentence), std::string::npos) << written.out;
+  run("site -o " + dir_->file("one-text-site"));
+  auto chat = run("publish --date 2026-02-26 --dry-run");
+  auto again = run("report --date 2026-02-26");
+  EXPECT_EQ(fake.request_count(), 8u) << "composed once; every other output read the stored report";
+  EXPECT_EQ(again.out, written.out);
+  EXPECT_EQ(testing::read_file(dir_->file("one-text-reports/2026-02-26.md")), written.out);
+  EXPECT_NE(testing::read_file(dir_->file("one-text-site/days/2026-02-26.html")).find(sentence), std::string::npos);
+  EXPECT_NE(chat.out.find(sentence), std::string::npos) << chat.out.substr(0, 2000);
 }
 
 }  // namespace

@@ -14,7 +14,7 @@
 #include "compose/day_activity.h"
 #include "core/clock.h"
 #include "fake_llm_server.h"
-#include "llm/report_writer.h"
+#include "pipeline/day_composition.h"
 #include "render/markdown_renderer.h"
 #include "snapshot/snapshot_reader.h"
 #include "store/database.h"
@@ -73,7 +73,6 @@ struct LlmHarness {
   std::string jsonl = sample_day_jsonl();
   std::vector<std::string> watch = kSampleWatch;
   Language language = Language::kZh;
-  LlmRunRecord last_run;
 
   explicit LlmHarness(const FakeLlmServer& fake, std::vector<std::string> models = {"model-a"}) {
     step.settings.base_url = fake.base_url();
@@ -95,11 +94,9 @@ struct LlmHarness {
   Report run() {
     auto day = sample_day(jsonl, watch);
     auto window = make_report_window(parse_date("2026-02-26").value(), "UTC").value();
-    Report report = compose_report(day, window, watch, language);
     auto db = Database::open(db_path);
     EXPECT_TRUE(db.ok()) << db.error().message;
-    last_run = write_with_llm(report, day, *db, step);
-    return report;
+    return compose_day(day, window, watch, language, *db, &step);
   }
 };
 

@@ -412,10 +412,12 @@ TEST(LlmWriter, ReRunTakesEveryAnswerFromTheCache) {
   ASSERT_EQ(fake.request_count(), 2u);
   std::string second = render_markdown(h.run());
   EXPECT_EQ(fake.request_count(), 2u) << "a re-run sends nothing";
-  EXPECT_EQ(h.last_run.cache_hits, 2);
-  EXPECT_EQ(h.last_run.usage.prompt, 0);
   EXPECT_EQ(first, second);
   auto db = Database::open(h.db_path).value();
+  auto last = db.prepare("SELECT cache_hits, prompt_tokens FROM llm_runs ORDER BY id DESC LIMIT 1").value();
+  ASSERT_TRUE(last.step().value());
+  EXPECT_EQ(last.integer(0), 2);
+  EXPECT_EQ(last.integer(1), 0);
   auto runs = db.prepare("SELECT count(*), sum(requests), sum(cache_hits) FROM llm_runs").value();
   ASSERT_TRUE(runs.step().value());
   EXPECT_EQ(runs.integer(0), 2);

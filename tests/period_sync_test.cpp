@@ -4,7 +4,7 @@
 #include <gtest/gtest.h>
 
 #include "compose/history_query.h"
-#include "compose/period_report.h"
+#include "pipeline/period_report.h"
 #include "sync_fixture.h"
 
 namespace infradigest {

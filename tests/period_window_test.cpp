@@ -1,7 +1,7 @@
 // PeriodWindow: which days a weekly / monthly report covers, in a zone.
 #include <gtest/gtest.h>
 
-#include "compose/period_window.h"
+#include "core/period_window.h"
 
 namespace infradigest {
 namespace {

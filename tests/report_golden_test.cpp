@@ -4,9 +4,12 @@
 #include <gtest/gtest.h>
 
 #include <cstdlib>
+#include <filesystem>
 #include <nlohmann/json.hpp>
 #include <set>
 
+#include "compose/composer.h"
+#include "core/sha256.h"
 #include "test_support.h"
 
 namespace infradigest {
@@ -101,6 +104,27 @@ TEST_F(ReportGolden, MarkdownHasTheReferenceShape) {
     last = at;
   }
   EXPECT_NE(md.find("### deepseek-ai/DeepGEMM\n昨日无更新。"), std::string::npos);
+}
+
+// Stored day reports are composed again only when the composer's revision
+// moves (compose/composer.h kComposerRevision). A change to the golden report
+// that does not move it would leave stale stored reports in every user's
+// store: tests/golden/composer-revision records the revision and the goldens'
+// SHA-256, and INFRADIGEST_UPDATE_GOLDEN refuses to record a new hash under an
+// old revision.
+TEST(ReportGoldenRevision, ChangingTheGoldenReportMovesTheComposerRevision) {
+  std::string goldens;
+  for (const char* name : {"2026-02-26.zh.md", "2026-02-26.en.md", "2026-02-26.json"})
+    goldens += testing::read_file(testing::source_path(std::string("tests/golden/") + name));
+  const std::string now = std::to_string(kComposerRevision) + " " + sha256_hex(goldens) + "\n";
+  const std::string path = testing::source_path("tests/golden/composer-revision");
+  const std::string recorded = std::filesystem::exists(path) ? testing::read_file(path) : "";
+  const bool same_revision = recorded.starts_with(std::to_string(kComposerRevision) + " ");
+  if (recorded != now && same_revision)
+    FAIL() << "the golden report changed: bump kComposerRevision in src/compose/composer.h, then "
+              "INFRADIGEST_UPDATE_GOLDEN=1 to record it";
+  if (std::getenv("INFRADIGEST_UPDATE_GOLDEN")) testing::write_file(path, now);
+  EXPECT_EQ(testing::read_file(path), now) << "run with INFRADIGEST_UPDATE_GOLDEN=1 after bumping kComposerRevision";
 }
 
 }  // namespace

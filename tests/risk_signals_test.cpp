@@ -3,7 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "analysis/classification.h"
-#include "compose/risk_signals.h"
+#include "analysis/risk_signals.h"
 
 namespace infradigest {
 namespace {

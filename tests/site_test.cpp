@@ -10,6 +10,7 @@
 #include "site/html_text.h"
 #include "site/markdown_html.h"
 #include "site/site_builder.h"
+#include "site/site_pages.h"
 #include "site/svg_chart.h"
 #include "test_support.h"
 
@@ -130,10 +131,10 @@ TEST(Site, BuildsEveryPageAndEscapesHostileTitles) {
   EXPECT_TRUE(contains(r.err, "3 days")) << r.err;
   for (const char* f : {"index.html", "days/2026-02-24.html", "days/2026-02-25.html", "days/2026-02-26.html",
                         "repos/NVIDIA__cutlass.html", "repos/vllm-project__vllm.html", "search.html", "feed.xml",
-                        "assets/site.css", "assets/site.js", "assets/search-index.js"})
+                        "assets/site.css", "assets/site.js", "assets/search/2026-02.js"})
     EXPECT_TRUE(fs::exists(dir.file("site/") + f)) << f;
   for (const char* f : {"index.html", "days/2026-02-25.html", "days/2026-02-26.html", "repos/vllm-project__vllm.html",
-                        "feed.xml", "assets/search-index.js"}) {
+                        "feed.xml", "assets/search/2026-02.js"}) {
     const std::string text = testing::read_file(dir.file("site/") + f);
     EXPECT_FALSE(contains(text, "<script>alert")) << f;
     EXPECT_FALSE(contains(text, "<img")) << f;
@@ -166,6 +167,49 @@ TEST(Site, EnglishSiteAndBaseUrlInTheFeed) {
   const std::string feed = testing::read_file(dir.file("site/feed.xml"));
   EXPECT_TRUE(contains(feed, "<id>https://example.org/infra/days/2026-02-26.html</id>")) << feed;
   EXPECT_TRUE(contains(testing::read_file(dir.file("site/index.html")), "<html lang=\"en\">"));
+}
+
+// The site is incremental: a rebuild with nothing new writes only the index;
+// a changed day rewrites its page and moves its feed entry's <updated>.
+TEST(Site, RebuildsOnlyWhatChangedAndRefreshesTheChangedDaysFeedEntry) {
+  TempDir dir;
+  make_store(dir);
+  const std::string env = "INFRADIGEST_REPOS=NVIDIA/cutlass,vllm-project/vllm";
+  ASSERT_EQ(run_infradigest("--db " + dir.file("s.db") + " import " + dir.file("snap.jsonl")).exit_code, 0);
+  ASSERT_EQ(run_infradigest(site_args(dir) + " --now 2026-03-01T00:00:00Z", env).exit_code, 0);
+  const std::string feed_before = testing::read_file(dir.file("site/feed.xml"));
+  const std::string day24 = testing::read_file(dir.file("site/days/2026-02-24.html"));
+  auto again = run_infradigest(site_args(dir) + " --now 2026-03-02T00:00:00Z", env);
+  ASSERT_EQ(again.exit_code, 0) << again.err;
+  EXPECT_TRUE(contains(again.err, "1 files written")) << again.err;  // the index
+
+  testing::write_file(dir.file("late.jsonl"),
+                      nlohmann::json{{"type", "commit"}, {"repo", "vllm-project/vllm"}, {"sha", std::string(40, 'd')},
+                                     {"committed_at", "2026-02-26T20:00:00Z"}, {"message", "Add NVFP4 MoE kernel"}}
+                              .dump() + "\n");
+  ASSERT_EQ(run_infradigest("--db " + dir.file("s.db") + " import " + dir.file("late.jsonl")).exit_code, 0);
+  auto changed = run_infradigest(site_args(dir) + " --now 2026-03-03T00:00:00Z", env);
+  ASSERT_EQ(changed.exit_code, 0) << changed.err;
+  EXPECT_FALSE(contains(changed.err, "1 files written")) << changed.err;
+  EXPECT_TRUE(contains(testing::read_file(dir.file("site/days/2026-02-26.html")), "Add NVFP4 MoE kernel"));
+  EXPECT_EQ(testing::read_file(dir.file("site/days/2026-02-24.html")), day24) << "an unchanged day is not rewritten";
+  const std::string feed_after = testing::read_file(dir.file("site/feed.xml"));
+  EXPECT_TRUE(contains(feed_after, "<updated>2026-03-03T00:00:00Z</updated>")) << feed_after.substr(0, 600);
+  EXPECT_FALSE(contains(feed_before, "<updated>2026-03-03T00:00:00Z</updated>"));
+}
+
+// A day whose window has not ended (or was last synced before it ended) is not
+// on the site yet: a run at 00:30 never publishes half a day.
+TEST(Site, ShowsFinishedDaysOnly) {
+  TempDir dir;
+  make_store(dir);
+  ASSERT_EQ(run_infradigest("--db " + dir.file("s.db") + " import " + dir.file("snap.jsonl")).exit_code, 0);
+  auto r = run_infradigest(site_args(dir) + " --now 2026-02-26T00:30:00Z",
+                           "INFRADIGEST_REPOS=NVIDIA/cutlass,vllm-project/vllm");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_TRUE(fs::exists(dir.file("site/days/2026-02-25.html")));
+  EXPECT_FALSE(fs::exists(dir.file("site/days/2026-02-26.html"))) << "2026-02-26 is not over at 00:30";
+  EXPECT_FALSE(contains(testing::read_file(dir.file("site/feed.xml")), "2026-02-26.html"));
 }
 
 TEST(Site, FeedIsWellFormedXmlWithOneEntryPerDay) {

@@ -11,7 +11,7 @@
 #include <string>
 #include <vector>
 
-#include "compose/daily_report.h"
+#include "pipeline/day_report.h"
 #include "fake_clock.h"
 #include "fake_github.h"
 #include "github/github_client.h"
@@ -78,14 +78,14 @@ class SyncFixture {
 
   // SHAs of the commits the daily report for `date` (UTC) shows.
   std::set<std::string> reported_commits(const std::vector<std::string>& repos, const std::string& date) {
-    DailyReportRequest request;
+    DayReportRequest request;
     request.date = *parse_date(date);
     request.language = Language::kEn;
     request.repos = repos;
-    auto report = build_daily_report(*db, request);
-    EXPECT_TRUE(report.ok());
+    auto day = day_report(*db, request);
+    EXPECT_TRUE(day.ok());
     std::set<std::string> out;
-    for (const auto& s : report->repos)
+    for (const auto& s : day->report.repos)
       for (const auto& i : s.items)
         if (i.sha) out.insert(*i.sha);
     return out;

@@ -8,7 +8,7 @@
 #include "analysis/classification.h"
 #include "analysis/taxonomy.h"
 #include "analysis/taxonomy_extension.h"
-#include "compose/language.h"
+#include "document/language.h"
 #include "test_support.h"
 
 namespace infradigest {

@@ -32,6 +32,7 @@ std::string_view kind_name(ChangeKind kind);  // "feature", "perf", "fix", ... "
 
 enum class TagFacet : int { kHardware = 0, kTechnique = 1, kModel = 2 };
 std::string_view facet_name(TagFacet facet);  // "hardware", "technique", "model"
+std::optional<TagFacet> facet_from_name(std::string_view name);  // the inverse; nullopt when unknown
 
 struct Tag {
   TagFacet facet = TagFacet::kTechnique;

@@ -271,6 +271,12 @@ std::string_view kind_name(ChangeKind kind) { return taxonomy::kind_entry(kind).
 
 std::string_view facet_name(TagFacet facet) { return taxonomy::facet_entry(facet).name; }
 
+std::optional<TagFacet> facet_from_name(std::string_view name) {
+  for (TagFacet f : {TagFacet::kHardware, TagFacet::kTechnique, TagFacet::kModel})
+    if (facet_name(f) == name) return f;
+  return std::nullopt;
+}
+
 std::string_view issue_kind_name(IssueKind kind) {
   switch (kind) {
     case IssueKind::kBug:

@@ -64,6 +64,28 @@ void install_taxonomy_extension(TaxonomyExtension extension) {
   installed() = std::make_unique<InstalledTaxonomy>(std::move(extension));
 }
 
+std::string taxonomy_extension_fingerprint() {
+  // Length-prefixed fields: no two different extensions give the same text.
+  std::string out;
+  auto field = [&](std::string_view v) { out.append(std::to_string(v.size())).append(":").append(v).append(";"); };
+  const TaxonomyExtension& e = installed()->extension;
+  for (const TagDefinition& d : e.tags) {
+    field("tag");
+    field(facet_name(d.tag.facet));
+    field(d.tag.name);
+    field(d.zh);
+    field(d.en);
+    for (const auto& k : d.keywords) field(k);
+  }
+  for (const PathRule& r : e.path_rules) {
+    field("path_rule");
+    for (const auto& g : r.globs) field(g.pattern());
+    field(r.tag ? r.tag->name : "");
+    field(r.component);
+  }
+  return out;
+}
+
 const std::vector<Tag>& installed_tags() { return installed()->tags; }
 
 std::vector<ExtensionTagHit> extension_tag_hits(const RuleSubject& s) {

@@ -50,6 +50,11 @@ const TaxonomyExtension& taxonomy_extension();
 // after loading the config). An empty extension restores the built-in taxonomy.
 void install_taxonomy_extension(TaxonomyExtension extension);
 
+// A text that changes whenever the installed extension classifies differently
+// (every definition and rule, origins excepted): part of a stored day
+// report's inputs, so editing the taxonomy recomposes the days it affects.
+std::string taxonomy_extension_fingerprint();
+
 // For classifier.cpp: every tag the installed taxonomy knows (built-in, then
 // new tags in config order) ...
 const std::vector<Tag>& installed_tags();

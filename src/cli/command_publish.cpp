@@ -2,9 +2,9 @@
 #include <ostream>
 
 #include "cli/parse_args.h"
-#include "compose/daily_report.h"
 #include "core/report_window.h"
 #include "net/http_client.h"
+#include "pipeline/day_report.h"
 #include "publish/publisher.h"
 #include "render/markdown_renderer.h"
 #include "store/activity_store.h"
@@ -52,17 +52,15 @@ ExitStatus run_publish(CommandContext& c, std::vector<std::string> args) {
 
   auto db = c.open_database();
   if (!db) return fail(c, db.error());
-  DailyReportRequest request;
-  request.date = *date;
-  request.timezone = cfg.timezone;
-  request.language = *language;
-  request.repos = cfg.repos;
-  auto report = build_daily_report(*db, request);
-  if (!report) return fail(c, report.error());
+  // The day's stored report, as `report` and `run` wrote it (with any LLM
+  // prose); composed by rules only when none is stored or it is stale.
+  auto day = day_report(*db, stored_report_request(*date, cfg.timezone, *language, cfg.repos, c.now()));
+  if (!day) return fail(c, day.error());
+  const Report& report = day->report;
   auto http = make_http_client();
   Publisher publisher(*db, *http, system_clock(), system_getenv, c.err);
   bool failed = false;
-  for (const auto& outcome : publisher.publish(*report, render_markdown(*report), targets, options, c.out)) {
+  for (const auto& outcome : publisher.publish(report, render_markdown(report), targets, options, c.out)) {
     if (outcome.error) {
       c.err << "infradigest: error: " << outcome.error->message << "\n";
       failed = true;

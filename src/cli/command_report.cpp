@@ -3,9 +3,9 @@
 
 #include "cli/llm_setup.h"
 #include "cli/parse_args.h"
-#include "compose/daily_report.h"
-#include "compose/period_report.h"
 #include "core/atomic_file.h"
+#include "pipeline/day_report.h"
+#include "pipeline/period_report.h"
 #include "render/archive.h"
 #include "render/json_renderer.h"
 #include "render/markdown_renderer.h"
@@ -26,6 +26,7 @@ struct ReportOptions {
   std::string period = "day";
   bool archive = false;
   bool no_llm = false;
+  bool recompose = false;
 };
 
 // "Yesterday" is the calendar day before today in the report timezone.
@@ -61,6 +62,8 @@ ExitStatus run_report(CommandContext& c, std::vector<std::string> args) {
   app.add_option("--timezone", o.timezone, "IANA timezone of the report day (default: config 'timezone')");
   app.add_flag("--archive", o.archive, "Also write ARCHIVE_DIR/DATE.md and ARCHIVE_DIR/README.md (Markdown only)");
   app.add_flag("--no-llm", o.no_llm, kNoLlmHelp);
+  app.add_flag("--recompose", o.recompose,
+               "Compose the day again even when its stored report is current (daily reports only)");
   if (auto done = parse_args(app, std::move(args), c)) return *done;
 
   const Config& cfg = c.config.config;
@@ -95,19 +98,23 @@ ExitStatus run_report(CommandContext& c, std::vector<std::string> args) {
     period.timezone = tz;
     period.language = *lang;
     period.repos = cfg.repos;
+    period.now = c.now();
     auto report = build_period_report(*db, period);
     if (!report) return fail(c, report.error());
     return emit(c, o, o.format == "json" ? render_period_json(*report) : render_period_markdown(*report));
   }
-  DailyReportRequest request;
+  DayReportRequest request;
   request.date = *date;
   request.timezone = tz;
   request.language = *lang;
   request.repos = cfg.repos;
   request.llm = llm->get();
-  auto report = build_daily_report(*db, request);
-  if (!report) return fail(c, report.error());
-  const std::string text = o.format == "json" ? render_json(*report) : render_markdown(*report);
+  request.recompose = o.recompose ? Recompose::kAlways : Recompose::kWhenStale;
+  request.now = c.now();
+  auto day = day_report(*db, request);
+  if (!day) return fail(c, day.error());
+  const Report& report = day->report;
+  const std::string text = o.format == "json" ? render_json(report) : render_markdown(report);
   if (auto status = emit(c, o, text); status != ExitStatus::kOk) return status;
   if (o.archive) {
     if (auto s = write_archive(cfg.archive_dir, *date, text, *lang); !s) return fail(c, s.error());

@@ -11,9 +11,9 @@
 #include "cli/llm_setup.h"
 #include "cli/parse_args.h"
 #include "cli/run_publishing.h"
-#include "compose/daily_report.h"
 #include "core/report_window.h"
 #include "github/api_url.h"
+#include "pipeline/day_report.h"
 #include "render/archive.h"
 #include "render/markdown_renderer.h"
 #include "sync/run_lock.h"
@@ -68,10 +68,18 @@ ExitStatus run_daily(CommandContext& c, std::vector<std::string> args) {
     }
 
     const auto incomplete = synced->incomplete();
-    auto report = build_daily_report(*db, {missed, cfg.timezone, *lang, cfg.repos, llm->get()});
-    if (!report) return fail(c, report.error());
-    report->incomplete_repos = incomplete;
-    const std::string markdown = render_markdown(*report);
+    DayReportRequest request;
+    request.date = missed;
+    request.timezone = cfg.timezone;
+    request.language = *lang;
+    request.repos = cfg.repos;
+    request.llm = llm->get();
+    request.incomplete_repos = incomplete;
+    request.now = c.now();
+    auto composed = day_report(*db, request);
+    if (!composed) return fail(c, composed.error());
+    const Report& report = composed->report;
+    const std::string markdown = render_markdown(report);
     if (auto s = write_archive(cfg.archive_dir, missed, markdown, *lang); !s) return fail(c, s.error());
     // Only now is the day published: late commits found from here on land in the next day.
     if (auto s = store.advance_reported_through(day_window->end); !s) return fail(c, s.error());
@@ -79,7 +87,7 @@ ExitStatus run_daily(CommandContext& c, std::vector<std::string> args) {
           << "/README.md" << (incomplete.empty() ? "" : " (some repositories are incomplete, see above)") << "\n";
     if (!incomplete.empty()) status = ExitStatus::kFailure;
     // Chat delivery when [[publish.webhook]]s are configured; its failures do not stop the run.
-    if (auto s = publish_day(c, *db, *report, markdown); !s) {
+    if (auto s = publish_day(c, *db, report, markdown); !s) {
       c.err << "infradigest: error: " << s.error().message << "\n";
       status = ExitStatus::kFailure;
     }

@@ -3,41 +3,43 @@
 
 #include "cli/parse_args.h"
 #include "core/report_window.h"
-#include "site/site_builder.h"
-#include "store/activity_store.h"
+#include "pipeline/site_update.h"
 
 namespace infradigest {
 
 ExitStatus run_site(CommandContext& c, std::vector<std::string> args) {
   const Config& cfg = c.config.config;
-  SiteOptions o;
+  SiteRequest r;
   std::string lang, out_dir = cfg.site.dir;
-  o.base_url = cfg.site.base_url;
+  r.base_url = cfg.site.base_url;
   CLI::App app{"Build the static web archive (HTML pages, SVG charts, search, Atom feed)", "site"};
   app.add_option("-o,--output", out_dir, "Output folder (default: config 'site.dir')");
   app.add_option("--lang", lang, "Language (default: config 'language')")->check(CLI::IsMember({"zh", "en"}));
-  app.add_option("--timezone", o.timezone, "IANA timezone of the report day (default: config 'timezone')");
-  app.add_option("--days", o.max_days, "Only the newest N days (default: every day with activity)")
+  app.add_option("--timezone", r.timezone, "IANA timezone of the report day (default: config 'timezone')");
+  app.add_option("--days", r.max_days, "Only the newest N days (default: every day with activity)")
       ->check(CLI::NonNegativeNumber);
-  app.add_option("--base-url", o.base_url, "Absolute URL where the site is published, for the feed (default: config 'site.base_url')");
+  app.add_option("--base-url", r.base_url, "Absolute URL where the site is published, for the feed (default: config 'site.base_url')");
+  app.add_flag("--rebuild", r.rewrite_all, "Write every file again, even those already current");
   if (auto done = parse_args(app, std::move(args), c)) return *done;
   if (out_dir.empty()) return fail(c, make_error("say where to write the site: -o DIR (or config 'site.dir')"), ExitStatus::kUsage);
-  if (o.timezone.empty()) o.timezone = cfg.timezone;
+  if (r.timezone.empty()) r.timezone = cfg.timezone;
   auto language = parse_language(lang.empty() ? cfg.language : lang);
   if (!language) return fail(c, make_error("language must be zh or en"), ExitStatus::kUsage);
-  if (!o.base_url.empty() && !o.base_url.starts_with("https://") && !o.base_url.starts_with("http://"))
+  if (!r.base_url.empty() && !r.base_url.starts_with("https://") && !r.base_url.starts_with("http://"))
     return fail(c, make_error("--base-url must be an absolute http(s) URL"), ExitStatus::kUsage);
-  if (auto window = make_report_window(SysDays{}, o.timezone); !window) return fail(c, window.error(), ExitStatus::kUsage);
-  o.language = *language;
-  o.repos = cfg.repos;
-  o.out_dir = out_dir;
+  if (auto window = make_report_window(SysDays{}, r.timezone); !window) return fail(c, window.error(), ExitStatus::kUsage);
+  r.language = *language;
+  r.repos = cfg.repos;
+  r.out_dir = out_dir;
+  r.scope = SiteScope::kAllActivity;
+  r.now = c.now();
 
   auto db = c.open_database();
   if (!db) return fail(c, db.error());
-  auto site = build_site(*db, o);
+  auto site = update_site(*db, r);
   if (!site) return fail(c, site.error().with_context("site " + out_dir));
   c.err << "infradigest: wrote " << out_dir << "/index.html (" << site->days << " day"
-        << (site->days == 1 ? "" : "s") << ", " << site->files << " files";
+        << (site->days == 1 ? "" : "s") << ", " << site->written << " files written, " << site->kept << " current";
   if (site->latest) c.err << ", latest " << format_date(*site->latest);
   c.err << ")\n";
   return ExitStatus::kOk;

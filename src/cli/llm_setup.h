@@ -14,7 +14,7 @@ namespace infradigest {
 struct LlmSetup {
   std::unique_ptr<HttpClient> http;
   std::optional<LlmStep> step;
-  // For DailyReportRequest::llm: null when [llm] is not configured or --no-llm.
+  // For DayReportRequest::llm: null when [llm] is not configured or --no-llm.
   const LlmStep* get() const { return step ? &*step : nullptr; }
 };
 

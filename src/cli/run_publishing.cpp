@@ -4,7 +4,7 @@
 
 #include "net/http_client.h"
 #include "publish/publisher.h"
-#include "site/site_builder.h"
+#include "pipeline/site_update.h"
 
 namespace infradigest {
 
@@ -43,15 +43,18 @@ Status publish_day(CommandContext& c, Database& db, const Report& report, const 
 Status rebuild_site(CommandContext& c, Database& db, Language language) {
   const Config& cfg = c.config.config;
   if (cfg.site.dir.empty()) return {};
-  SiteOptions o;
-  o.out_dir = cfg.site.dir;
-  o.timezone = cfg.timezone;
-  o.language = language;
-  o.repos = cfg.repos;
-  o.base_url = cfg.site.base_url;
-  auto site = build_site(db, o);
+  SiteRequest r;
+  r.out_dir = cfg.site.dir;
+  r.timezone = cfg.timezone;
+  r.language = language;
+  r.repos = cfg.repos;
+  r.base_url = cfg.site.base_url;
+  r.scope = SiteScope::kStoredDays;
+  r.now = c.now();
+  auto site = update_site(db, r);
   if (!site) return site.error().with_context("web archive " + cfg.site.dir);
-  c.err << "infradigest: wrote the web archive " << cfg.site.dir << "/index.html (" << site->days << " days)\n";
+  c.err << "infradigest: wrote the web archive " << cfg.site.dir << "/index.html (" << site->days << " days, "
+        << site->written << " files written)\n";
   return {};
 }
 

@@ -9,7 +9,7 @@
 #include <vector>
 
 #include "cli/command.h"
-#include "compose/report.h"
+#include "document/report.h"
 
 namespace infradigest {
 

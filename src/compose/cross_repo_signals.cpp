@@ -4,7 +4,7 @@
 #include <map>
 
 #include "compose/composer.h"
-#include "compose/statement_builder.h"
+#include "document/statement_builder.h"
 
 namespace infradigest {
 

@@ -6,7 +6,7 @@
 
 #include <vector>
 
-#include "compose/report.h"
+#include "document/report.h"
 
 namespace infradigest {
 

@@ -5,11 +5,6 @@
 
 namespace infradigest {
 
-ActivityQuery query_around(SysDays date) {
-  return ActivityQuery{format_date(date - std::chrono::days{1}),
-                       format_date(date + std::chrono::days{2})};
-}
-
 Activity select_window(const Activity& all, const ReportWindow& window,
                        const std::vector<std::string>& watchlist) {
   const std::set<std::string> watched(watchlist.begin(), watchlist.end());

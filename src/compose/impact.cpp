@@ -9,7 +9,7 @@
 
 #include "compose/composer.h"
 #include "compose/cross_repo_signals.h"
-#include "compose/statement_builder.h"
+#include "document/statement_builder.h"
 
 namespace infradigest {
 

@@ -5,7 +5,7 @@
 // (tests/importance_test.cpp).
 #pragma once
 
-#include "compose/report.h"
+#include "document/report.h"
 
 namespace infradigest {
 

@@ -9,8 +9,8 @@
 #include <set>
 
 #include "compose/composer.h"
-#include "compose/risk_signals.h"
-#include "compose/statement_builder.h"
+#include "analysis/risk_signals.h"
+#include "document/statement_builder.h"
 
 namespace infradigest {
 

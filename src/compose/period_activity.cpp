@@ -2,46 +2,30 @@
 
 #include <map>
 
-#include "compose/day_activity.h"
-#include "compose/repo_sections.h"
 
 namespace infradigest {
 
-ActivityQuery period_query(const PeriodWindow& from, const PeriodWindow& to) {
-  // The same margins as query_around: UTC offsets span -12h..+14h.
-  return ActivityQuery{format_date(from.first - std::chrono::days{1}),
-                       format_date(to.last + std::chrono::days{2})};
-}
-
-Result<PeriodActivity> collect_period(const Activity& stored, const PeriodWindow& window,
-                                      const std::vector<std::string>& watchlist) {
+PeriodActivity collect_period(const std::vector<Report>& days, const std::vector<std::string>& watchlist,
+                              const std::map<std::string, int>& merged_prs) {
   PeriodActivity out;
-  for (const auto& name : watchlist) out.repos.push_back(RepoPeriodActivity{name, {}, {}, {}, 0});
-
-  for (SysDays day : window.days()) {
-    auto daily = make_report_window(day, window.timezone);
-    if (!daily) return daily.error();
-    const Activity selected = select_window(stored, *daily, watchlist);
-    const std::vector<RepoSection> sections = build_repo_sections(selected, *daily, watchlist);
-    for (size_t i = 0; i < sections.size(); ++i) {
-      RepoPeriodActivity& repo = out.repos[i];
-      for (const auto& item : sections[i].items) {
-        out.date_only_items += item.date_only ? 1 : 0;
-        repo.items.push_back(PeriodItem{item, day});
-      }
-      for (const auto& issue : sections[i].issues) repo.issues.push_back(issue);
-      for (const auto& release : sections[i].releases)
-        repo.releases.push_back(PeriodRelease{release, repo.full_name, day});
-    }
-    for (const auto& issue : selected.issues) out.date_only_items += issue.created_at.date_only() ? 1 : 0;
-    for (const auto& release : selected.releases) out.date_only_items += release.published_at.date_only() ? 1 : 0;
-  }
-
   std::map<std::string, RepoPeriodActivity*> by_name;
-  for (auto& repo : out.repos) by_name[repo.full_name] = &repo;
-  for (const auto& pr : stored.pull_requests) {
-    auto it = by_name.find(pr.repo);
-    if (it != by_name.end() && pr.merged_at && window.contains(*pr.merged_at)) ++it->second->merged_prs;
+  out.repos.reserve(watchlist.size());
+  for (const auto& name : watchlist) {
+    auto merged = merged_prs.find(name);
+    out.repos.push_back(RepoPeriodActivity{name, {}, {}, {}, merged == merged_prs.end() ? 0 : merged->second});
+    by_name[name] = &out.repos.back();
+  }
+  for (const Report& day : days) {
+    out.date_only_items += day.date_only_items;
+    for (const auto& section : day.repos) {
+      auto it = by_name.find(section.full_name);
+      if (it == by_name.end()) continue;
+      RepoPeriodActivity& repo = *it->second;
+      for (const auto& item : section.items) repo.items.push_back(PeriodItem{item, day.window.date});
+      for (const auto& issue : section.issues) repo.issues.push_back(issue);
+      for (const auto& release : section.releases)
+        repo.releases.push_back(PeriodRelease{release, repo.full_name, day.window.date});
+    }
   }
   return out;
 }

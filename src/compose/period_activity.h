@@ -1,14 +1,14 @@
-// A period's activity, gathered day by day through the daily report's own
-// selection (select_window + build_repo_sections), so weekly and monthly
-// numbers always add up to the daily reports of their days.
+// A period's activity, gathered from the daily reports of its days (as
+// stored: pipeline/period_report.h), so weekly and monthly numbers always add
+// up to the daily reports.
 #pragma once
 
 #include <string>
 #include <vector>
 
-#include "compose/period_report.h"
-#include "model/activity.h"
-#include "store/activity_store.h"
+#include <map>
+
+#include "document/period_report.h"
 
 namespace infradigest {
 
@@ -25,13 +25,10 @@ struct PeriodActivity {
   int date_only_items = 0;
 };
 
-// The store range to load so that `stored` covers every day of `from`..`to`
-// in any timezone.
-ActivityQuery period_query(const PeriodWindow& from, const PeriodWindow& to);
-
-// REQUIRES: `stored` holds at least the items of period_query(window, window).
-Result<PeriodActivity> collect_period(const Activity& stored, const PeriodWindow& window,
-                                      const std::vector<std::string>& watchlist);
+// `days`: the daily report of each day of the period, in any order.
+// `merged_prs`: PRs merged in the period per repository (from the store).
+PeriodActivity collect_period(const std::vector<Report>& days, const std::vector<std::string>& watchlist,
+                              const std::map<std::string, int>& merged_prs);
 
 // The counts of one repository's period activity.
 PeriodCounts count_activity(const RepoPeriodActivity& repo);

@@ -5,7 +5,6 @@
 #include "compose/period_activity.h"
 #include "compose/period_statements.h"
 #include "compose/period_trends.h"
-#include "store/activity_store.h"
 
 namespace infradigest {
 
@@ -32,31 +31,23 @@ PeriodRepo make_repo(const RepoPeriodActivity& now, const RepoPeriodActivity& be
 
 }  // namespace
 
-Result<PeriodReport> build_period_report(Database& db, const PeriodReportRequest& request) {
-  auto window = make_period_window(request.kind, request.date, request.timezone);
-  if (!window) return window.error();
-  auto previous = previous_period(*window);
-  if (!previous) return previous.error();
-  auto stored = ActivityStore(db).load(period_query(*previous, *window));
-  if (!stored) return stored.error();
-  auto now = collect_period(*stored, *window, request.repos);
-  if (!now) return now.error();
-  auto before = collect_period(*stored, *previous, request.repos);
-  if (!before) return before.error();
-
+PeriodReport compose_period_report(const PeriodInputs& in, const std::vector<std::string>& watchlist,
+                                   Language language) {
+  const PeriodActivity now = collect_period(in.days, watchlist, in.merged_prs);
+  const PeriodActivity before = collect_period(in.previous_days, watchlist, in.previous_merged_prs);
   PeriodReport report;
-  report.window = *window;
-  report.previous = *previous;
-  report.language = request.language;
-  report.date_only_items = now->date_only_items;
-  for (size_t i = 0; i < now->repos.size(); ++i) {
-    report.repos.push_back(make_repo(now->repos[i], before->repos[i], request.language));
-    for (const auto& r : now->repos[i].releases) report.releases.push_back(r);
+  report.window = in.window;
+  report.previous = in.previous;
+  report.language = language;
+  report.date_only_items = now.date_only_items;
+  for (size_t i = 0; i < now.repos.size(); ++i) {
+    report.repos.push_back(make_repo(now.repos[i], before.repos[i], language));
+    for (const auto& r : now.repos[i].releases) report.releases.push_back(r);
   }
   std::stable_sort(report.releases.begin(), report.releases.end(),
                    [](const PeriodRelease& a, const PeriodRelease& b) { return a.day < b.day; });
-  for (const auto& r : report.releases) report.release_statements.push_back(compose_release_line(r, request.language));
-  auto trends = compose_trends(*now, *before, request.kind, request.language);
+  for (const auto& r : report.releases) report.release_statements.push_back(compose_release_line(r, language));
+  auto trends = compose_trends(now, before, in.window.kind, language);
   report.rising = std::move(trends.rising);
   report.falling = std::move(trends.falling);
   report.summary = compose_period_summary(report);

@@ -4,8 +4,8 @@
 #include <cctype>
 #include <fmt/format.h>
 
-#include "compose/period_language.h"
-#include "compose/statement_builder.h"
+#include "document/period_language.h"
+#include "document/statement_builder.h"
 
 namespace infradigest {
 

@@ -5,8 +5,8 @@
 #include <fmt/format.h>
 #include <map>
 
-#include "compose/period_language.h"
-#include "compose/statement_builder.h"
+#include "document/period_language.h"
+#include "document/statement_builder.h"
 
 namespace infradigest {
 

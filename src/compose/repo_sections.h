@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "compose/report.h"
+#include "document/report.h"
 #include "model/activity.h"
 
 namespace infradigest {

@@ -7,7 +7,7 @@
 
 #include "compose/composer.h"
 #include "compose/performance_figures.h"
-#include "compose/statement_builder.h"
+#include "document/statement_builder.h"
 
 namespace infradigest {
 

@@ -6,7 +6,7 @@
 
 #include "compose/composer.h"
 #include "compose/importance.h"
-#include "compose/statement_builder.h"
+#include "document/statement_builder.h"
 
 namespace infradigest {
 

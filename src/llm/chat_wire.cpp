@@ -1,7 +1,7 @@
 #include "llm/chat_wire.h"
 
 #include "core/utf8_text.h"
-#include "render/markdown_text.h"
+#include "core/text_sanitizer.h"
 
 namespace infradigest {
 

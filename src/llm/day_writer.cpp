@@ -5,7 +5,6 @@
 #include <algorithm>
 #include <map>
 
-#include "compose/cross_repo_signals.h"
 #include "llm/llm_statement.h"
 #include "llm/verifier.h"
 
@@ -48,8 +47,8 @@ std::vector<const Fact*> day_facts(const FactTable& facts, const std::vector<Rep
 
 }  // namespace
 
-void write_day_sections(Report& report, WriterContext& ctx, const std::vector<RepoNote>& notes, LlmNote& note,
-                        LlmRunRecord& run) {
+void write_day_sections(Report& report, WriterContext& ctx, const std::vector<RepoNote>& notes,
+                        const std::vector<Statement>& pins, LlmNote& note, LlmRunRecord& run) {
   run.sections += 3;
   const std::vector<const Fact*> facts = day_facts(ctx.facts, notes);
   VerifyScope scope{&ctx.facts, {}, ctx.language, ctx.free_numbers};
@@ -97,9 +96,6 @@ void write_day_sections(Report& report, WriterContext& ctx, const std::vector<Re
   std::vector<Statement> summary{report.summary.front()};  // the rule-based counts line stays first
   for (const auto& s : accepted.summary) summary.push_back(to_statement(s, ctx.facts, lang));
   report.summary = std::move(summary);
-  // Pin updates come from rules the model never sees (report.dependency_updates):
-  // they stay in 影响评估 whatever the model writes.
-  std::vector<Statement> pins = compose_dependency_statements(report);
   report.impact.clear();
   for (const auto& key : impact_theme_keys())
     for (const auto& t : accepted.impact) {

@@ -4,7 +4,7 @@
 
 #include <vector>
 
-#include "compose/report.h"
+#include "document/report.h"
 #include "llm/prompts.h"
 #include "llm/response_cache.h"
 #include "llm/writer_context.h"
@@ -13,8 +13,10 @@ namespace infradigest {
 
 // Replaces report.summary (after its rule-based counts line), report.impact
 // and report.outlook when the answer passes verification; otherwise adds
-// "summary", "impact", "outlook" to note.fallbacks. Counts sections in `run`.
-void write_day_sections(Report& report, WriterContext& ctx, const std::vector<RepoNote>& notes, LlmNote& note,
-                        LlmRunRecord& run);
+// "summary", "impact", "outlook" to note.fallbacks. `pins`, the rule-based
+// pin-update lines (from report.dependency_updates, which the model never
+// sees), stay in the cross-repo theme. Counts sections in `run`.
+void write_day_sections(Report& report, WriterContext& ctx, const std::vector<RepoNote>& notes,
+                        const std::vector<Statement>& pins, LlmNote& note, LlmRunRecord& run);
 
 }  // namespace infradigest

@@ -12,7 +12,7 @@
 #include <string_view>
 #include <vector>
 
-#include "compose/report.h"
+#include "document/report.h"
 #include "model/activity.h"
 
 namespace infradigest {

@@ -2,7 +2,7 @@
 
 #include <array>
 
-#include "compose/statement_builder.h"
+#include "document/statement_builder.h"
 
 namespace infradigest {
 

@@ -4,7 +4,7 @@
 // fact ids; count facts (the day, a repo) are stated but not cited.
 #pragma once
 
-#include "compose/report.h"
+#include "document/report.h"
 #include "llm/answer_schema.h"
 #include "llm/facts.h"
 

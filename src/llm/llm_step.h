@@ -1,5 +1,5 @@
 // LlmStep: everything the daily-report pipeline needs to let an LLM write
-// the report's prose (compose/daily_report.h). Built by the CLI from [llm]
+// the report's prose (pipeline/day_composition.h). Built by the CLI from [llm]
 // (cli/llm_setup.h); tests build one around a fake endpoint.
 #pragma once
 

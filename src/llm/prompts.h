@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "compose/language.h"
+#include "document/language.h"
 #include "llm/answer_schema.h"
 #include "llm/facts.h"
 

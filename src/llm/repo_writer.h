@@ -5,7 +5,7 @@
 
 #include <vector>
 
-#include "compose/report.h"
+#include "document/report.h"
 #include "llm/prompts.h"
 #include "llm/response_cache.h"
 #include "llm/writer_context.h"

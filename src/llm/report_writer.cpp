@@ -2,48 +2,66 @@
 
 #include <fmt/format.h>
 
-#include "compose/composer.h"
 #include "llm/day_writer.h"
 #include "llm/repo_writer.h"
 #include "llm/text_scan.h"
 
 namespace infradigest {
 
-LlmRunRecord write_with_llm(Report& report, const Activity& day, Database& db, const LlmStep& step) {
-  const FactTable facts = FactTable::build(report, day);
-  ChatClient client(step.settings, *step.http, *step.clock, step.options.retry);
-  ResponseCache cache(db);
-  SectionRunner runner(client, cache, step);
-  WriterContext ctx{facts, runner, step, report.language, system_prompt(report.language), {}};
-  collect_numbers(format_date(report.window.date), ctx.free_numbers);
-
-  LlmRunRecord run;
-  run.at = std::chrono::floor<std::chrono::seconds>(step.clock->now());
-  run.report_date = report.window.date;
-  run.language = std::string(language_code(report.language));
-  if (facts.all().size() <= 1) {
-    runner.log("no activity to write about: no request sent");
-    return run;
+struct LlmReportWriter::State {
+  State(Database& db, const LlmStep& step, const Report& report, const Activity& day)
+      : facts(FactTable::build(report, day)),
+        client(step.settings, *step.http, *step.clock, step.options.retry),
+        cache(db),
+        runner(client, cache, step),
+        ctx{facts, runner, step, report.language, system_prompt(report.language), {}} {
+    collect_numbers(format_date(report.window.date), ctx.free_numbers);
+    run.at = std::chrono::floor<std::chrono::seconds>(step.clock->now());
+    run.report_date = report.window.date;
+    run.language = std::string(language_code(report.language));
   }
-
+  const FactTable facts;
+  ChatClient client;
+  ResponseCache cache;
+  SectionRunner runner;
+  WriterContext ctx;
   LlmNote note;
-  const std::vector<RepoNote> notes = write_repo_sections(report, ctx, note, run);
-  // The rule-based sections again, so a fallback shows the rendered titles too.
-  report.summary = compose_summary(report);
-  report.impact = compose_impact(report);
-  report.outlook = compose_outlook(report);
-  write_day_sections(report, ctx, notes, note, run);
-  if (run.verified == 0 && !client.usable()) note.unavailable = client.unusable_reason();
-  report.llm = std::move(note);
+  LlmRunRecord run;
+  std::vector<RepoNote> notes;
+};
 
-  run.requests = client.requests_sent();
-  run.cache_hits = runner.cache_hits();
-  run.usage = client.usage();
-  runner.log(fmt::format("{} request{}, {} answer{} from the cache; {} prompt + {} completion tokens; {} of {} sections verified",
-                         run.requests, run.requests == 1 ? "" : "s", run.cache_hits, run.cache_hits == 1 ? "" : "s",
-                         run.usage.prompt, run.usage.completion, run.verified, run.sections));
-  if (auto stored = cache.record_run(run); !stored.ok()) runner.log("cannot store the usage: " + stored.error().message);
-  return run;
+LlmReportWriter::LlmReportWriter(Database& db, const LlmStep& step, const Report& report, const Activity& day)
+    : state_(std::make_unique<State>(db, step, report, day)) {}
+
+LlmReportWriter::~LlmReportWriter() = default;
+
+bool LlmReportWriter::has_activity() const { return state_->facts.all().size() > 1; }
+
+void LlmReportWriter::write_repo_sections(Report& report) {
+  state_->notes = infradigest::write_repo_sections(report, state_->ctx, state_->note, state_->run);
+}
+
+void LlmReportWriter::write_day_sections(Report& report, const std::vector<Statement>& pins) {
+  infradigest::write_day_sections(report, state_->ctx, state_->notes, pins, state_->note, state_->run);
+}
+
+LlmRunRecord LlmReportWriter::finish(Report& report) {
+  State& s = *state_;
+  if (!has_activity()) {
+    s.runner.log("no activity to write about: no request sent");
+    return s.run;
+  }
+  if (s.run.verified == 0 && !s.client.usable()) s.note.unavailable = s.client.unusable_reason();
+  report.llm = std::move(s.note);
+  s.run.requests = s.client.requests_sent();
+  s.run.cache_hits = s.runner.cache_hits();
+  s.run.usage = s.client.usage();
+  s.runner.log(fmt::format(
+      "{} request{}, {} answer{} from the cache; {} prompt + {} completion tokens; {} of {} sections verified",
+      s.run.requests, s.run.requests == 1 ? "" : "s", s.run.cache_hits, s.run.cache_hits == 1 ? "" : "s",
+      s.run.usage.prompt, s.run.usage.completion, s.run.verified, s.run.sections));
+  if (auto stored = s.cache.record_run(s.run); !stored.ok()) s.runner.log("cannot store the usage: " + stored.error().message);
+  return s.run;
 }
 
 }  // namespace infradigest

@@ -1,16 +1,21 @@
 // The LLM writer: lets a model write the report's prose, and keeps only what
 // it can prove.
 //
-// Map: one request per active repository (chunked when it has many items),
-// run `concurrency` at a time, for a short analysis and, in a Chinese
-// report, Chinese renderings of English commit/PR titles. Reduce: one
-// request over the verified analyses and the day's key facts, for 摘要,
-// 影响评估 and 总结. Every sentence passes the verifier (verifier.h); a
-// section whose answers keep failing keeps its rule-based text, and
-// report.llm says which. Verified answers are cached in the store.
+// Map (write_repo_sections): one request per active repository (chunked when
+// it has many items), run `concurrency` at a time, for a short analysis and,
+// in a Chinese report, Chinese renderings of English commit/PR titles.
+// Reduce (write_day_sections): one request over the verified analyses and the
+// day's key facts, for 摘要, 影响评估 and 总结. Every sentence passes the
+// verifier (verifier.h); a section whose answers keep failing keeps its
+// rule-based text, and report.llm says which. Verified answers are cached in
+// the store. The order of the steps, and re-composing the rule-based sections
+// between them, belong to the caller (pipeline/day_composition.h).
 #pragma once
 
-#include "compose/report.h"
+#include <memory>
+#include <vector>
+
+#include "document/report.h"
 #include "llm/llm_step.h"
 #include "llm/response_cache.h"
 #include "model/activity.h"
@@ -18,9 +23,30 @@
 
 namespace infradigest {
 
-// REQUIRES: `report` was composed (compose_report) from `day`. Never fails:
-// errors become rule-based sections and log lines. Prints the run's usage
-// to step.log, stores it in `db` (llm_runs), and returns it.
-LlmRunRecord write_with_llm(Report& report, const Activity& day, Database& db, const LlmStep& step);
+class LlmReportWriter {
+ public:
+  // REQUIRES: `report` was composed from `day`; `db` and `step` outlive the writer.
+  LlmReportWriter(Database& db, const LlmStep& step, const Report& report, const Activity& day);
+  ~LlmReportWriter();
+  LlmReportWriter(const LlmReportWriter&) = delete;
+  LlmReportWriter& operator=(const LlmReportWriter&) = delete;
+
+  // False when the day has nothing to write about: no request is worth sending.
+  bool has_activity() const;
+  // Writes RepoSection::analysis and verified translated titles.
+  void write_repo_sections(Report& report);
+  // Replaces summary (after its first, counts line), impact and outlook with
+  // verified text; `pins` (the rule-based pin-update lines the model never
+  // sees) stay in the cross-repo theme.
+  void write_day_sections(Report& report, const std::vector<Statement>& pins);
+  // Sets report.llm, prints the run's usage to step.log, stores it in `db`
+  // (llm_runs), and returns it. Never fails: errors became rule-based
+  // sections and log lines.
+  LlmRunRecord finish(Report& report);
+
+ private:
+  struct State;
+  std::unique_ptr<State> state_;
+};
 
 }  // namespace infradigest

@@ -1,8 +1,8 @@
 #include "llm/response_cache.h"
 
-#include <openssl/evp.h>
-
 #include <fmt/format.h>
+
+#include "core/sha256.h"
 
 namespace infradigest {
 
@@ -12,12 +12,7 @@ std::string prompt_hash(const ChatRequest& request, double temperature, int max_
   for (const std::string& part : {request.schema_name, request.system, request.user, request.schema.dump(),
                                   fmt::format("{}", temperature), std::to_string(max_tokens)})
     input += std::to_string(part.size()) + ":" + part + ";";
-  unsigned char digest[EVP_MAX_MD_SIZE];
-  unsigned int length = 0;
-  EVP_Digest(input.data(), input.size(), digest, &length, EVP_sha256(), nullptr);
-  std::string hex;
-  for (unsigned int i = 0; i < length; ++i) hex += fmt::format("{:02x}", digest[i]);
-  return hex;
+  return sha256_hex(input);
 }
 
 std::optional<ChatAnswer> ResponseCache::find(const std::string& model, const std::string& hash) {

@@ -6,7 +6,7 @@
 
 #include "core/utf8_text.h"
 #include "llm/prompts.h"
-#include "render/markdown_text.h"
+#include "core/text_sanitizer.h"
 
 namespace infradigest {
 

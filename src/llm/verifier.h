@@ -13,7 +13,7 @@
 #include <string_view>
 #include <vector>
 
-#include "compose/language.h"
+#include "document/language.h"
 #include "llm/answer_schema.h"
 #include "llm/facts.h"
 

@@ -15,7 +15,7 @@
 #include <string>
 #include <vector>
 
-#include "compose/report.h"
+#include "document/report.h"
 #include "config/config.h"
 #include "core/clock.h"
 #include "core/result.h"

@@ -4,7 +4,7 @@
 
 #include <string>
 
-#include "compose/language.h"
+#include "document/language.h"
 #include "core/result.h"
 #include "core/timestamp.h"
 

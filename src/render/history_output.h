@@ -4,7 +4,7 @@
 
 #include <string>
 
-#include "compose/history_query.h"
+#include "document/history.h"
 
 namespace infradigest {
 

@@ -18,6 +18,7 @@ Json item(const ReportItem& i, bool llm) {
   Json out{{"id", i.id},
            {"sha", optional(i.sha)},
            {"title", sanitize_text(i.title)},
+           {"display_title", sanitize_text(i.display_title)},
            {"url", i.url.empty() ? Json(nullptr) : Json(i.url)},
            {"pr", optional(i.pr)},
            {"author", optional(i.author)},
@@ -88,7 +89,7 @@ std::string render_json(const Report& r) {
                                       {"version", optional(u.version)},
                                       {"release", optional(u.release_id)},
                                       {"picks_up", u.picked_up_ids}});
-  Json out{{"format_version", 1},
+  Json out{{"format_version", kReportJsonVersion},
            {"date", format_date(r.window.date)},
            {"timezone", r.window.timezone},
            {"language", language_code(r.language)},

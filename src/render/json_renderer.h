@@ -4,9 +4,14 @@
 
 #include <string>
 
-#include "compose/report.h"
+#include "document/report.h"
 
 namespace infradigest {
+
+// The format's version ("format_version"): 2 added statement spans and item
+// display titles, which make the JSON a lossless copy of the Report
+// (render/report_json_reader.h reads it back; the store keeps day reports so).
+inline constexpr int kReportJsonVersion = 2;
 
 std::string render_json(const Report& report);
 

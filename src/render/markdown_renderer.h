@@ -4,7 +4,7 @@
 
 #include <string>
 
-#include "compose/report.h"
+#include "document/report.h"
 
 namespace infradigest {
 

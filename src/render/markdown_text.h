@@ -5,11 +5,9 @@
 #include <string>
 #include <string_view>
 
-namespace infradigest {
+#include "core/text_sanitizer.h"  // sanitize_text
 
-// Removes control characters (terminal escapes, NUL...) and folds newlines and
-// tabs into single spaces between words (never at the end). Invalid UTF-8 bytes become U+FFFD.
-std::string sanitize_text(std::string_view text);
+namespace infradigest {
 
 // sanitize_text, then backslash-escapes the characters that could start
 // Markdown/HTML markup: \ ` * _ [ ] < > | ~ & # and a leading "+", "-", "=".

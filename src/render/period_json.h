@@ -4,7 +4,7 @@
 
 #include <string>
 
-#include "compose/period_report.h"
+#include "document/period_report.h"
 
 namespace infradigest {
 

@@ -4,7 +4,7 @@
 
 #include <sstream>
 
-#include "compose/period_language.h"
+#include "document/period_language.h"
 #include "render/markdown_renderer.h"
 #include "render/markdown_text.h"
 

@@ -11,8 +11,23 @@ Json tags(const std::vector<Tag>& list) {
   return out;
 }
 
+Json spans(const std::vector<Span>& list) {
+  Json out = Json::array();
+  for (const auto& span : list) {
+    Json j{{"text", span.text}};
+    if (!span.url.empty()) j["url"] = span.url;
+    if (span.style == SpanStyle::kStrong) j["style"] = "strong";
+    if (span.style == SpanStyle::kCode) j["style"] = "code";
+    out.push_back(std::move(j));
+  }
+  return out;
+}
+
 Json statement(const Statement& s) {
-  return Json{{"text", sanitize_text(s.plain_text())}, {"markdown", render_markdown_inline(s)}, {"cites", s.cites}};
+  return Json{{"text", sanitize_text(s.plain_text())},
+              {"markdown", render_markdown_inline(s)},
+              {"cites", s.cites},
+              {"spans", spans(s.spans)}};
 }
 
 Json statements(const std::vector<Statement>& list) {

@@ -8,7 +8,7 @@
 #include <optional>
 #include <vector>
 
-#include "compose/report.h"
+#include "document/report.h"
 
 namespace infradigest::report_json {
 
@@ -23,7 +23,8 @@ Json optional(const std::optional<T>& v) {
 // [{"facet": "hardware", "name": "Blackwell"}, ...]
 Json tags(const std::vector<Tag>& list);
 
-// {"text": plain (sanitized), "markdown": the rendered sentence, "cites": [fact ids]}
+// {"text": plain (sanitized), "markdown": the rendered sentence, "cites": [fact ids],
+//  "spans": [{"text", "url"?, "style"?: "strong"|"code"}]} — the spans make it lossless.
 Json statement(const Statement& s);
 Json statements(const std::vector<Statement>& list);
 

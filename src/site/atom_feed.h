@@ -7,7 +7,7 @@
 #include <string_view>
 #include <vector>
 
-#include "compose/language.h"
+#include "document/language.h"
 #include "core/timestamp.h"
 
 namespace infradigest {

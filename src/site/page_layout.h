@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "compose/language.h"
+#include "document/language.h"
 
 namespace infradigest {
 

@@ -2,7 +2,8 @@
 
 #include <nlohmann/json.hpp>
 
-#include "render/markdown_text.h"
+#include "core/text_sanitizer.h"
+#include "document/language.h"
 
 namespace infradigest {
 
@@ -37,7 +38,9 @@ std::string js_safe(const std::string& json) {
 
 }  // namespace
 
-std::string render_search_index_js(const std::vector<const Report*>& reports) {
+std::string search_shard_path(SysDays date) { return "assets/search/" + format_date(date).substr(0, 7) + ".js"; }
+
+std::string render_search_shard_js(const std::vector<const Report*>& reports) {
   using Json = nlohmann::ordered_json;
   Json all = Json::array();
   for (const Report* r : reports) {
@@ -55,8 +58,8 @@ std::string render_search_index_js(const std::vector<const Report*>& reports) {
             tag_list(i.classification.tags));
     }
   }
-  return "window.INFRADIGEST_SEARCH = " +
-         js_safe(all.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)) + ";\n";
+  return "window.INFRADIGEST_SEARCH = (window.INFRADIGEST_SEARCH || []).concat(" +
+         js_safe(all.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)) + ");\n";
 }
 
 }  // namespace infradigest

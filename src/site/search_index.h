@@ -1,16 +1,21 @@
 // The full-text search index of the web archive: every item, issue and
-// release of every day, as a JSON array assigned to window.INFRADIGEST_SEARCH
-// in a .js file (a <script src> works from file://, where fetch() does not).
-// Entry fields: d date, r repo, t title, k kind, g tags.
+// release of every day, as JSON arrays appended to window.INFRADIGEST_SEARCH
+// by .js files, one per month (a <script src> works from file://, where
+// fetch() does not; a month's shard is rewritten only when one of its days
+// changes). Entry fields: d date, r repo, t title, k kind, g tags.
 #pragma once
 
 #include <string>
 #include <vector>
 
-#include "compose/report.h"
+#include "document/report.h"
 
 namespace infradigest {
 
-std::string render_search_index_js(const std::vector<const Report*>& reports);
+// One shard: the entries of `reports` (newest first), appended in that order.
+std::string render_search_shard_js(const std::vector<const Report*>& reports);
+
+// "assets/search/2026-02.js": the shard of the month holding `date`.
+std::string search_shard_path(SysDays date);
 
 }  // namespace infradigest

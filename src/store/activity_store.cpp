@@ -465,4 +465,50 @@ Result<std::vector<Commit>> ActivityStore::commits_by_sha_prefix(const std::stri
   return out;
 }
 
+Result<std::vector<Timestamp>> ActivityStore::item_times(const std::vector<std::string>& repos) {
+  auto times = db_.prepare(R"sql(
+    SELECT COALESCE(c.landed_at, c.committed_at) FROM commits c JOIN repositories r ON r.id = c.repo_id
+      WHERE r.full_name = ?1
+    UNION ALL SELECT i.created_at FROM issues i JOIN repositories r ON r.id = i.repo_id WHERE r.full_name = ?1
+    UNION ALL SELECT x.published_at FROM releases x JOIN repositories r ON r.id = x.repo_id WHERE r.full_name = ?1
+    UNION ALL SELECT p.merged_at FROM pull_requests p JOIN repositories r ON r.id = p.repo_id
+      WHERE r.full_name = ?1 AND p.merged_at IS NOT NULL)sql");
+  if (!times) return times.error();
+  std::vector<Timestamp> out;
+  for (const auto& repo : repos) {
+    times->bind(1, repo);
+    INFRADIGEST_TRY(times->for_each_row([&]() -> Status {
+      auto t = parse_timestamp(times->text_or_empty(0));
+      if (!t) return t.error().with_context("stored time of " + repo);
+      out.push_back(*t);
+      return {};
+    }));
+  }
+  return out;
+}
+
+Result<std::map<std::string, int>> ActivityStore::merged_pull_requests(const std::vector<std::string>& repos,
+                                                                       const PeriodWindow& window) {
+  // A superset by text (UTC offsets span -12h..+14h), refined by the window.
+  auto merged = db_.prepare(R"sql(
+    SELECT p.merged_at FROM pull_requests p JOIN repositories r ON r.id = p.repo_id
+    WHERE r.full_name = ?1 AND p.merged_at >= ?2 AND p.merged_at < ?3)sql");
+  if (!merged) return merged.error();
+  std::map<std::string, int> out;
+  for (const auto& repo : repos) {
+    merged->bind(1, repo)
+        .bind(2, format_date(window.first - std::chrono::days{1}))
+        .bind(3, format_date(window.last + std::chrono::days{2}));
+    int n = 0;
+    INFRADIGEST_TRY(merged->for_each_row([&]() -> Status {
+      auto t = parse_timestamp(merged->text_or_empty(0));
+      if (!t) return t.error().with_context("stored merge time of " + repo);
+      n += window.contains(*t) ? 1 : 0;
+      return {};
+    }));
+    out[repo] = n;
+  }
+  return out;
+}
+
 }  // namespace infradigest

@@ -2,9 +2,12 @@
 // See docs/schema.md for the tables.
 #pragma once
 
+#include <map>
 #include <optional>
 #include <string>
+#include <vector>
 
+#include "core/period_window.h"
 #include "core/result.h"
 #include "model/activity.h"
 #include "store/database.h"
@@ -44,6 +47,15 @@ class ActivityStore {
 
   // Every repository the store has seen, by name.
   Result<std::vector<Repository>> repositories();
+
+  // When each stored item of `repos` happened, as reports place it: commits
+  // by landing time, issues by creation, releases by publication, merged PRs
+  // by merge. Finds the days with activity without loading the items.
+  Result<std::vector<Timestamp>> item_times(const std::vector<std::string>& repos);
+
+  // Pull requests of each of `repos` merged in `window` (by PeriodWindow::contains).
+  Result<std::map<std::string, int>> merged_pull_requests(const std::vector<std::string>& repos,
+                                                          const PeriodWindow& window);
 
   // Commits whose SHA starts with `prefix` (lower-case hex, as stored), by
   // repository and SHA; at most `limit`, so callers can tell one from many.

@@ -216,6 +216,25 @@ INSERT INTO search_fts(rowid, title, body)
 INSERT INTO search_fts(rowid, title, body)
   SELECT id * 4 + 3, tag || ' ' || COALESCE(name, ''), COALESCE(body, '') FROM releases;
 )sql",
+      // 6: the stored day report (docs/schema.md): each day's report document, composed
+      // once and rendered by every output, with what produced it.
+      R"sql(
+CREATE TABLE day_reports (
+  report_date TEXT NOT NULL,
+  language TEXT NOT NULL,
+  timezone TEXT NOT NULL,
+  document TEXT NOT NULL,
+  inputs TEXT NOT NULL,
+  rules_version TEXT NOT NULL,
+  producer TEXT NOT NULL CHECK (producer IN ('rules', 'llm')),
+  complete INTEGER NOT NULL,
+  synced_at TEXT,
+  composed_at TEXT NOT NULL,
+  revision INTEGER NOT NULL,
+  digest TEXT NOT NULL,
+  PRIMARY KEY (report_date, language)
+);
+)sql",
   };
   return kSteps;
 }

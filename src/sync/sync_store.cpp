@@ -57,6 +57,26 @@ Result<bool> SyncStore::has_commit(const std::string& repo, const std::string& s
   return *row;
 }
 
+Result<std::optional<SysSeconds>> SyncStore::last_synced_at(const std::vector<std::string>& repos) {
+  std::lock_guard lock(mutex_);
+  auto st = db_.prepare(R"sql(
+    SELECT g.synced_at FROM github_cursors g JOIN repositories r ON r.id = g.repo_id
+    WHERE r.full_name = ?1)sql");
+  if (!st) return st.error();
+  std::optional<SysSeconds> latest;
+  for (const auto& repo : repos) {
+    st->bind(1, repo);
+    Status read = st->for_each_row([&]() -> Status {
+      auto t = stored_instant(st->text(0), "github_cursors.synced_at");
+      if (!t) return t.error();
+      if (!latest || *t > *latest) latest = *t;
+      return {};
+    });
+    if (!read) return read.error();
+  }
+  return latest;
+}
+
 Result<std::optional<std::string>> SyncStore::etag(const std::string& key) {
   std::lock_guard lock(mutex_);
   auto st = db_.prepare("SELECT etag FROM http_etags WHERE cache_key = ?1");

@@ -7,6 +7,7 @@
 #include <mutex>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "core/result.h"
 #include "store/activity_store.h"
@@ -33,6 +34,10 @@ class SyncStore {
   // commits are immutable, so a stored one is never fetched again.
   Result<bool> has_commit(const std::string& repo, const std::string& sha);
   Result<std::optional<std::string>> etag(const std::string& key);
+
+  // The latest sync of any of `repos` (github_cursors.synced_at); nullopt when
+  // none was ever synced (imported data only).
+  Result<std::optional<SysSeconds>> last_synced_at(const std::vector<std::string>& repos);
 
   // The end of the latest report window `run` published, if any.
   Result<std::optional<SysSeconds>> reported_through();

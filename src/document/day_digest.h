@@ -1,11 +1,14 @@
 // DayDigest: the numbers the web archive draws and lists for one day,
-// counted from that day's Report (so charts agree with the pages).
+// counted from that day's Report (so charts agree with the pages). Stored
+// beside each day's report (store/day_report_store.h), so the site's charts
+// and index never reload the reports themselves.
 #pragma once
 
 #include <map>
 #include <string>
+#include <string_view>
 
-#include "compose/report.h"
+#include "document/report.h"
 
 namespace infradigest {
 
@@ -25,5 +28,9 @@ struct DayDigest {
 };
 
 DayDigest digest_report(const Report& report);
+
+// The digest as compact JSON, and back. Errors name the bad field.
+std::string digest_to_json(const DayDigest& digest);
+Result<DayDigest> digest_from_json(std::string_view text);
 
 }  // namespace infradigest

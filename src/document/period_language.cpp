@@ -1,4 +1,4 @@
-#include "compose/period_language.h"
+#include "document/period_language.h"
 
 #include <fmt/format.h>
 

@@ -1,4 +1,4 @@
-#include "compose/period_window.h"
+#include "core/period_window.h"
 
 #include <date/date.h>
 #include <date/iso_week.h>

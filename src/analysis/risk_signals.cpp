@@ -1,4 +1,4 @@
-#include "compose/risk_signals.h"
+#include "analysis/risk_signals.h"
 
 #include <algorithm>
 #include <array>

@@ -7,7 +7,7 @@
 #include <string_view>
 
 #include "analysis/classification.h"
-#include "compose/risk_signals.h"
+#include "analysis/risk_signals.h"
 
 namespace infradigest {
 

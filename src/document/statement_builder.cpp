@@ -1,4 +1,4 @@
-#include "compose/statement_builder.h"
+#include "document/statement_builder.h"
 
 #include <algorithm>
 

@@ -6,8 +6,8 @@
 #include <string>
 #include <string_view>
 
-#include "compose/language.h"
-#include "compose/period_window.h"
+#include "document/language.h"
+#include "core/period_window.h"
 
 namespace infradigest {
 

@@ -1,4 +1,4 @@
-#include "compose/language.h"
+#include "document/language.h"
 
 #include <fmt/format.h>
 

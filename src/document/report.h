@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "analysis/classification.h"
-#include "compose/language.h"
+#include "document/language.h"
 #include "core/report_window.h"
 
 namespace infradigest {

@@ -1,0 +1,281 @@
+#include "render/report_json_reader.h"
+
+#include <nlohmann/json.hpp>
+
+#include <cstdint>
+
+#include "analysis/classifier_evaluation.h"  // change_kind_from_name
+#include "render/json_renderer.h"
+
+namespace infradigest {
+
+namespace {
+
+using Json = nlohmann::json;
+
+// Reads the document with a sticky error: the first bad value is recorded
+// (its path and what is wrong) and every later read returns an empty value,
+// so the readers below go straight through, and read_report_json turns the
+// record into an Error.
+class Reader {
+ public:
+  const std::optional<Error>& error() const { return error_; }
+
+  const Json& member(const Json& j, const char* key, const std::string& where) {
+    static const Json kNull;
+    if (j.is_object() && j.contains(key)) return j.at(key);
+    fail(where + "." + key, "missing");
+    return kNull;
+  }
+
+  std::string text(const Json& j, const char* key, const std::string& where) {
+    const Json& v = member(j, key, where);
+    if (v.is_string()) return v.get<std::string>();
+    fail(where + "." + key, "not a string");
+    return {};
+  }
+
+  std::optional<std::string> optional_text(const Json& j, const char* key, const std::string& where) {
+    if (!j.is_object() || !j.contains(key) || j.at(key).is_null()) return std::nullopt;
+    return text(j, key, where);
+  }
+
+  template <class T>
+  std::optional<T> optional_number(const Json& j, const char* key, const std::string& where) {
+    if (!j.is_object() || !j.contains(key) || j.at(key).is_null()) return std::nullopt;
+    const Json& v = j.at(key);
+    const bool fits = std::is_integral_v<T> ? v.is_number_integer() && v.get<long long>() >= INT32_MIN &&
+                                                  v.get<long long>() <= INT32_MAX
+                                            : v.is_number();
+    if (fits) return v.get<T>();
+    fail(where + "." + key, std::is_integral_v<T> ? "not an integer" : "not a number");
+    return std::nullopt;
+  }
+
+  template <class T>
+  T number(const Json& j, const char* key, const std::string& where) {
+    if (auto v = optional_number<T>(j, key, where)) return *v;
+    fail(where + "." + key, "missing");
+    return T{};
+  }
+
+  bool flag(const Json& j, const char* key, const std::string& where) {
+    const Json& v = member(j, key, where);
+    if (v.is_boolean()) return v.get<bool>();
+    fail(where + "." + key, "not true or false");
+    return false;
+  }
+
+  // The array at `key` ([] after an error), for `for (i < size)` loops.
+  const Json& array(const Json& j, const char* key, const std::string& where) {
+    static const Json kEmpty = Json::array();
+    const Json& v = member(j, key, where);
+    if (v.is_array()) return v;
+    fail(where + "." + key, "not an array");
+    return kEmpty;
+  }
+
+  std::vector<std::string> strings(const Json& j, const char* key, const std::string& where) {
+    std::vector<std::string> out;
+    const Json& list = array(j, key, where);
+    for (size_t i = 0; i < list.size(); ++i) {
+      if (list[i].is_string()) out.push_back(list[i].get<std::string>());
+      else fail(at(where, key, i), "not a string");
+    }
+    return out;
+  }
+
+  void fail(const std::string& where, const std::string& what) {
+    if (!error_) error_ = make_error("report JSON " + where + ": " + what);
+  }
+
+  static std::string at(const std::string& where, const char* key, size_t i) {
+    return where + "." + key + "[" + std::to_string(i) + "]";
+  }
+
+ private:
+  std::optional<Error> error_;
+};
+
+Statement statement(Reader& in, const Json& j, const std::string& where) {
+  Statement s;
+  s.cites = in.strings(j, "cites", where);
+  const Json& spans = in.array(j, "spans", where);
+  for (size_t i = 0; i < spans.size(); ++i) {
+    const std::string w = Reader::at(where, "spans", i);
+    Span span{in.text(spans[i], "text", w), in.optional_text(spans[i], "url", w).value_or(""), SpanStyle::kPlain};
+    const auto style = in.optional_text(spans[i], "style", w);
+    if (style == "strong") span.style = SpanStyle::kStrong;
+    else if (style == "code") span.style = SpanStyle::kCode;
+    else if (style) in.fail(w + ".style", "unknown style \"" + *style + "\"");
+    s.spans.push_back(std::move(span));
+  }
+  return s;
+}
+
+std::vector<Statement> statements(Reader& in, const Json& j, const char* key, const std::string& where) {
+  std::vector<Statement> out;
+  const Json& list = in.array(j, key, where);
+  for (size_t i = 0; i < list.size(); ++i) out.push_back(statement(in, list[i], Reader::at(where, key, i)));
+  return out;
+}
+
+std::vector<Tag> tags(Reader& in, const Json& j, const std::string& where) {
+  std::vector<Tag> out;
+  const Json& list = in.array(j, "tags", where);
+  for (size_t i = 0; i < list.size(); ++i) {
+    const std::string w = Reader::at(where, "tags", i);
+    const std::string facet = in.text(list[i], "facet", w);
+    auto f = facet_from_name(facet);
+    if (!f) in.fail(w + ".facet", "unknown facet \"" + facet + "\"");
+    out.push_back(Tag{f.value_or(TagFacet::kTechnique), in.text(list[i], "name", w)});
+  }
+  return out;
+}
+
+ReportItem item(Reader& in, const Json& j, const std::string& w) {
+  ReportItem i;
+  i.id = in.text(j, "id", w);
+  i.sha = in.optional_text(j, "sha", w);
+  i.title = in.text(j, "title", w);
+  i.display_title = in.text(j, "display_title", w);
+  i.url = in.optional_text(j, "url", w).value_or("");
+  i.pr = in.optional_number<int>(j, "pr", w);
+  i.author = in.optional_text(j, "author", w);
+  const std::string kind = in.text(j, "kind", w);
+  if (auto k = change_kind_from_name(kind)) i.classification.kind = *k;
+  else in.fail(w + ".kind", "unknown kind \"" + kind + "\"");
+  i.classification.tags = tags(in, j, w);
+  i.classification.breaking = in.flag(j, "breaking", w);
+  i.files = in.number<int>(j, "files", w);
+  i.additions = in.optional_number<int>(j, "additions", w);
+  i.deletions = in.optional_number<int>(j, "deletions", w);
+  i.importance = in.number<double>(j, "importance", w);
+  i.date_only = in.flag(j, "date_only", w);
+  i.translated_title = in.optional_text(j, "translated_title", w);
+  return i;
+}
+
+IssueKind issue_kind(Reader& in, const std::string& name, const std::string& w) {
+  if (name == "bug") return IssueKind::kBug;
+  if (name == "feature_request") return IssueKind::kFeatureRequest;
+  if (name == "question") return IssueKind::kQuestion;
+  if (name != "other") in.fail(w, "unknown issue kind \"" + name + "\"");
+  return IssueKind::kOther;
+}
+
+ReportIssue issue(Reader& in, const Json& j, const std::string& w) {
+  ReportIssue i;
+  i.id = in.text(j, "id", w);
+  i.number = in.number<int>(j, "number", w);
+  i.title = in.text(j, "title", w);
+  i.url = in.text(j, "url", w);
+  i.author = in.optional_text(j, "author", w);
+  i.classification.kind = issue_kind(in, in.text(j, "kind", w), w + ".kind");
+  i.classification.severe = in.flag(j, "severe", w);
+  i.classification.tags = tags(in, j, w);
+  return i;
+}
+
+ReportRelease release(Reader& in, const Json& j, const std::string& w) {
+  ReportRelease r;
+  r.id = in.text(j, "id", w);
+  r.tag = in.text(j, "tag", w);
+  r.name = in.optional_text(j, "name", w);
+  r.url = in.text(j, "url", w);
+  if (j.contains("prerelease") && !j.at("prerelease").is_null()) r.prerelease = in.flag(j, "prerelease", w);
+  r.pr = in.optional_number<int>(j, "pr", w);
+  r.notes = in.optional_text(j, "notes", w);
+  return r;
+}
+
+RepoSection repo(Reader& in, const Json& j, const std::string& w) {
+  RepoSection s;
+  s.full_name = in.text(j, "full_name", w);
+  s.url = in.text(j, "url", w);
+  const Json& releases = in.array(j, "releases", w);
+  for (size_t i = 0; i < releases.size(); ++i) s.releases.push_back(release(in, releases[i], Reader::at(w, "releases", i)));
+  const Json& commits = in.array(j, "commits", w);
+  for (size_t i = 0; i < commits.size(); ++i) s.items.push_back(item(in, commits[i], Reader::at(w, "commits", i)));
+  const Json& issues = in.array(j, "issues", w);
+  for (size_t i = 0; i < issues.size(); ++i) s.issues.push_back(issue(in, issues[i], Reader::at(w, "issues", i)));
+  if (j.contains("analysis")) s.analysis = statements(in, j, "analysis", w);
+  return s;
+}
+
+void sections(Reader& in, const Json& j, Report& r) {
+  r.summary = statements(in, j, "summary", "");
+  const Json& impact = in.array(j, "impact", "");
+  for (size_t i = 0; i < impact.size(); ++i) {
+    const std::string w = Reader::at("", "impact", i);
+    r.impact.push_back(ImpactTheme{in.text(impact[i], "theme", w), in.text(impact[i], "title", w),
+                                   statements(in, impact[i], "statements", w)});
+  }
+  const Json& figures = in.array(j, "figures", "");
+  for (size_t i = 0; i < figures.size(); ++i) {
+    const std::string w = Reader::at("", "figures", i);
+    r.figures.push_back(PerformanceFigure{in.text(figures[i], "repo", w),
+                                          statement(in, in.member(figures[i], "change", w), w + ".change"),
+                                          in.text(figures[i], "quote", w), in.text(figures[i], "source", w)});
+  }
+  const Json& updates = in.array(j, "dependency_updates", "");
+  for (size_t i = 0; i < updates.size(); ++i) {
+    const std::string w = Reader::at("", "dependency_updates", i);
+    r.dependency_updates.push_back(DependencyUpdate{
+        in.text(updates[i], "repo", w), in.text(updates[i], "id", w), in.text(updates[i], "upstream", w),
+        in.optional_text(updates[i], "version", w), in.optional_text(updates[i], "release", w),
+        in.strings(updates[i], "picks_up", w)});
+  }
+  r.outlook = statements(in, j, "outlook", "");
+}
+
+// The header: version, window, language. False (with the error recorded) when
+// the rest cannot be read.
+bool header(Reader& in, const Json& j, Report& r) {
+  const int version = in.number<int>(j, "format_version", "");
+  if (in.error()) return false;
+  if (version != kReportJsonVersion) {
+    in.fail(".format_version", std::to_string(version) + ", not " + std::to_string(kReportJsonVersion));
+    return false;
+  }
+  auto date = parse_date(in.text(j, "date", ""));
+  if (!date) {
+    in.fail(".date", date.error().message);
+    return false;
+  }
+  auto window = make_report_window(*date, in.text(j, "timezone", ""));
+  if (!window) {
+    in.fail(".timezone", window.error().message);
+    return false;
+  }
+  r.window = *window;
+  const std::string lang = in.text(j, "language", "");
+  if (auto language = parse_language(lang)) r.language = *language;
+  else in.fail(".language", "unknown language \"" + lang + "\"");
+  return !in.error();
+}
+
+}  // namespace
+
+Result<Report> read_report_json(std::string_view input) {
+  const Json j = Json::parse(input, nullptr, false);
+  if (j.is_discarded()) return make_error("report JSON: not valid JSON");
+  Reader in;
+  Report r;
+  if (!header(in, j, r)) return *in.error();
+  r.date_only_items = in.number<int>(j, "date_only_items", "");
+  sections(in, j, r);
+  const Json& repos = in.array(j, "repos", "");
+  for (size_t i = 0; i < repos.size(); ++i) r.repos.push_back(repo(in, repos[i], Reader::at("", "repos", i)));
+  for (const auto& s : r.repos) r.total_items += static_cast<int>(s.items.size() + s.issues.size() + s.releases.size());
+  if (j.contains("llm")) {
+    const Json& llm = j.at("llm");
+    r.llm = LlmNote{in.strings(llm, "models", ".llm"), in.strings(llm, "fallbacks", ".llm"),
+                    in.optional_text(llm, "unavailable", ".llm").value_or("")};
+  }
+  if (j.contains("incomplete_repos")) r.incomplete_repos = in.strings(j, "incomplete_repos", "");
+  if (in.error()) return *in.error();
+  return r;
+}
+
+}  // namespace infradigest
