@@ -1,14 +1,16 @@
 // llm_bench: the LLM writer on the bundled 2026-02-26 snapshot against a fake
 // OpenAI-compatible endpoint with injected latency (default 2 s per call).
 // Not a test: it prints figures — LLM calls, prompt/completion tokens, wall
-// time with the configured concurrency and without (concurrency 1), and a
-// warm re-run (the cache: 0 calls).
+// time with the configured concurrency and without (concurrency 1), a re-run
+// (the stored report: 0 calls), a recomposition (the answer cache: 0 calls),
+// and the same day written by a plausible liar (every sentence must be
+// rejected): sections verified of each model.
 //
 //   build/llm_bench [--latency-ms 2000] [--concurrency 4] [--keep DIR]
 //
-// --keep DIR also writes DIR/rule-based.md and DIR/llm.md (the cold run's
-// report) for a side-by-side read. Tokens are the fake's count (request and
-// answer bytes / 4), not a real tokenizer's.
+// --keep DIR also writes DIR/rule-based.md, DIR/llm.md (the honest model's
+// cold run) and DIR/liar.md for a side-by-side read. Tokens are the fake's
+// count (request and answer bytes / 4), not a real tokenizer's.
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
@@ -32,11 +34,12 @@ struct Figures {
   std::string usage;  // the binary's own usage line
 };
 
-Figures timed_report(FakeLlmServer& fake, const std::string& config, const std::string& db, const std::string& out) {
+Figures timed_report(FakeLlmServer& fake, const std::string& config, const std::string& db, const std::string& out,
+                     const std::string& options = "") {
   const size_t before = fake.request_count();
   auto start = std::chrono::steady_clock::now();
   auto r = run_infradigest("--config " + config + " --db " + db +
-                           " --now 2026-02-27T08:00:00Z report --date 2026-02-26 -o " + out);
+                           " --now 2026-02-27T08:00:00Z report --date 2026-02-26 -o " + out + " " + options);
   Figures f;
   f.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   f.calls = fake.request_count() - before;
@@ -105,8 +108,11 @@ int main(int argc, char** argv) {
 
   const std::string db = fresh("llm.db");
   Figures cold = timed_report(fake, write_config(dir, fake, concurrency), db, dir + "/llm.md");
-  Figures warm = timed_report(fake, write_config(dir, fake, concurrency), db, dir + "/llm-warm.md");
+  Figures stored = timed_report(fake, write_config(dir, fake, concurrency), db, dir + "/llm-stored.md");
+  Figures warm = timed_report(fake, write_config(dir, fake, concurrency), db, dir + "/llm-warm.md", "--recompose");
   Figures serial = timed_report(fake, write_config(dir, fake, 1), fresh("serial.db"), dir + "/llm-serial.md");
+  FakeLlmServer liar(infradigest::testing::plausible_liar);
+  Figures lies = timed_report(liar, write_config(dir, liar, concurrency), fresh("liar.db"), dir + "/liar.md");
 
   std::printf("llm_bench: 2026-02-26 snapshot, fake endpoint with %d ms per call\n\n", latency_ms);
   std::printf("%-28s %6s %9s  %s\n", "run", "calls", "wall (s)", "usage (stderr of infradigest)");
@@ -114,7 +120,9 @@ int main(int argc, char** argv) {
   std::printf("%-28s %6zu %9.2f  %s\n", ("cold, concurrency " + std::to_string(concurrency)).c_str(), cold.calls,
               cold.seconds, cold.usage.c_str());
   std::printf("%-28s %6zu %9.2f  %s\n", "cold, concurrency 1", serial.calls, serial.seconds, serial.usage.c_str());
-  std::printf("%-28s %6zu %9.2f  %s\n", "warm re-run (cache)", warm.calls, warm.seconds, warm.usage.c_str());
-  if (!keep.empty()) std::printf("\nreports: %s/rule-based.md, %s/llm.md\n", dir.c_str(), dir.c_str());
+  std::printf("%-28s %6zu %9.2f  %s\n", "re-run (stored report)", stored.calls, stored.seconds, "-");
+  std::printf("%-28s %6zu %9.2f  %s\n", "--recompose (answer cache)", warm.calls, warm.seconds, warm.usage.c_str());
+  std::printf("%-28s %6zu %9.2f  %s\n", "plausible liar, no latency", lies.calls, lies.seconds, lies.usage.c_str());
+  if (!keep.empty()) std::printf("\nreports: %s/rule-based.md, %s/llm.md, %s/liar.md\n", dir.c_str(), dir.c_str(), dir.c_str());
   return 0;
 }

@@ -225,11 +225,11 @@ inline nlohmann::json day_answer(const LlmCall& call) {
     if (outlook.size() >= 4) break;
     if (f.value("type", "") == "issue" && f.value("kind", "") == "bug" && quotable(f.value("title", "")))
       outlook.push_back(sentence(f["repo"].get<std::string>() + (zh ? " 新报告缺陷「" : " has a new bug report \"") +
-                                     strip_end(f["title"].get<std::string>()) + (zh ? "」，建议关注修复进展。" : "\"; watch the fix."),
+                                     strip_end(f["title"].get<std::string>()) + (zh ? "」。" : "\"."),
                                  {f["id"]}));
     if (f.value("type", "") == "release")
       outlook.push_back(sentence(f["repo"].get<std::string>() + (zh ? " 发布了 " : " released ") + f["tag"].get<std::string>() +
-                                     (zh ? "，升级前请阅读发布说明。" : "; read the notes before upgrading."),
+                                     (zh ? "。" : "."),
                                  {f["id"]}));
   }
   if (outlook.empty())
@@ -244,6 +244,59 @@ inline std::string echo_content(const LlmCall& call) {
   return (call.day() ? echo_detail::day_answer(call) : echo_detail::repo_answer(call)).dump();
 }
 inline LlmReply echo(const LlmCall& call) { return LlmReply{.content = echo_content(call)}; }
+
+// A plausible liar: it cites real facts and states no number, SHA, link or
+// file name, but invents effects, severity, scope, defaults, opinions,
+// predictions and advice, and "translates" titles into claims they do not
+// make. Every sentence it writes must be rejected.
+inline const std::vector<std::string>& liar_sentences(bool zh) {
+  static const std::vector<std::string> kZh = {
+      "该改动显著提升了所有 GPU 上的解码吞吐，并修复了一个严重的内存泄漏。",
+      "这一优化大幅降低了推理延迟。",
+      "此修复彻底解决了多卡场景下的死锁问题。",
+      "该变更默认启用了新的调度策略。",
+      "这是今天最重要的更新，值得社区关注。",
+      "预计该功能将在下个版本中带来更好的体验。",
+      "建议所有用户尽快升级。",
+      "该提交引入了不兼容的接口变化。",
+      "这些改动让推理更加安全可靠，不再崩溃。"};
+  static const std::vector<std::string> kEn = {
+      "This change significantly improves decode throughput on all GPUs and fixes a severe memory leak.",
+      "The fix completely resolves deadlocks in multi-GPU runs.",
+      "It enables the new scheduler by default.",
+      "This is the most important update of the day and the community will welcome it.",
+      "Users should upgrade right away.",
+      "The commit introduces a breaking API change.",
+      "These changes make inference faster and more accurate."};
+  return zh ? kZh : kEn;
+}
+
+inline std::string liar_title(bool zh) { return zh ? "修复严重的内存泄漏问题" : "Fix a critical memory leak on all GPUs"; }
+
+inline LlmReply plausible_liar(const LlmCall& call) {
+  const bool zh = call.chinese();
+  const auto& lies = liar_sentences(zh);
+  std::vector<std::string> items;  // real fact ids: the commits, PRs and issues of the prompt
+  for (const auto& f : call.facts())
+    if (f.value("type", "") == "commit" || f.value("type", "") == "pull_request" || f.value("type", "") == "issue")
+      items.push_back(f["id"]);
+  if (items.empty())
+    for (const auto& f : call.facts()) items.push_back(f["id"]);
+  auto lie = [&](size_t k) { return echo_detail::sentence(lies[k % lies.size()], {items[k % items.size()]}); };
+  nlohmann::json answer;
+  if (call.day()) {
+    answer = {{"summary", {lie(call.index), lie(call.index + 1)}},
+              {"impact", {{{"theme", "performance"}, {"sentences", {lie(call.index + 2)}}},
+                          {{"theme", "reliability"}, {"sentences", {lie(call.index + 3)}}}}},
+              {"outlook", {lie(call.index + 4), lie(call.index + 5)}}};
+  } else {
+    answer = {{"analysis", {lie(call.index), lie(call.index + 6)}}};
+    nlohmann::json titles = nlohmann::json::array();
+    for (const auto& id : echo_detail::title_ids(call)) titles.push_back({{"id", id}, {"title", liar_title(zh)}});
+    if (!titles.empty()) answer["titles"] = titles;
+  }
+  return LlmReply{.content = answer.dump()};
+}
 
 // The JSON body of a chat completion carrying `content`.
 inline std::string completion_body(const std::string& model, const std::string& content, const std::string& finish_reason,

@@ -65,8 +65,8 @@ TEST_F(LlmCli, WritesVerifiedProseForTheExampleDayThenReadsItBackOrRecomposesFro
   ASSERT_EQ(first.exit_code, 0) << first.err;
   // 5 active repos; sglang (40 items) and vllm (29) in 2 chunks each: 7 repo requests, then the day.
   EXPECT_EQ(fake.request_count(), 8u);
-  EXPECT_EQ(count(first.out, "**分析**\n"), 5u) << first.out;
-  EXPECT_NE(first.out.find("> 分析文字由 LLM（fake-model）撰写，每句均已对照所引事实校验。\n"), std::string::npos) << first.out;
+  EXPECT_GE(count(first.out, "> **解读**："), 5u + 3u) << "5 repos, 摘要, 总结 and at least one theme\n" << first.out;
+  EXPECT_NE(first.out.find("> 标“解读”的段落由 LLM（fake-model）撰写，已逐句核对："), std::string::npos) << first.out;
   EXPECT_NE(first.err.find("infradigest: llm: 8 requests, 0 answers from the cache;"), std::string::npos) << first.err;
   EXPECT_NE(first.err.find("8 of 8 sections verified"), std::string::npos) << first.err;
   EXPECT_EQ(fake.requests()[0].header("Authorization"), std::string("Bearer ") + kKey);
@@ -153,13 +153,13 @@ TEST_F(LlmCli, UnauthorizedEndpointGivesTheRuleBasedReportAndSaysSo) {
   auto r = report(config(fake), db);
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_LE(fake.request_count(), 4u) << "at most one request per concurrent slot, none after the refusal";
-  EXPECT_NE(r.out.find("> LLM 不可用（HTTP 401），本报告全部为规则生成。\n"), std::string::npos);
+  EXPECT_NE(r.out.find("> LLM 不可用（接口返回 HTTP 401），本报告全部由规则从数据生成。\n"), std::string::npos);
   EXPECT_NE(r.err.find("HTTP 401"), std::string::npos) << r.err;
   EXPECT_EQ(r.err.find("SENTINEL"), std::string::npos) << r.err;
   EXPECT_EQ(r.out.find("SENTINEL"), std::string::npos);
   // Without the LLM's line, the report is the rule-based one.
   std::string out = r.out;
-  out.erase(out.find("> LLM 不可用"), std::string("> LLM 不可用（HTTP 401），本报告全部为规则生成。\n\n").size());
+  out.erase(out.find("> LLM 不可用"), std::string("> LLM 不可用（接口返回 HTTP 401），本报告全部由规则从数据生成。\n\n").size());
   EXPECT_EQ(out, rule_based_report(dir_->file("example.db")));
 }
 
@@ -218,6 +218,67 @@ TEST_F(LlmCli, ArchiveSiteChatAndReportShowTheSameVerifiedProse) {
   EXPECT_EQ(testing::read_file(dir_->file("one-text-reports/2026-02-26.md")), written.out);
   EXPECT_NE(testing::read_file(dir_->file("one-text-site/days/2026-02-26.html")).find(sentence), std::string::npos);
   EXPECT_NE(chat.out.find(sentence), std::string::npos) << chat.out.substr(0, 2000);
+}
+
+// Every link the rule-based report holds ("](url)"), to check none goes missing.
+std::set<std::string> links(const std::string& markdown) {
+  std::set<std::string> out;
+  for (size_t at = markdown.find("](https://"); at != std::string::npos; at = markdown.find("](https://", at + 1))
+    out.insert(markdown.substr(at + 2, markdown.find(')', at) - at - 2));
+  return out;
+}
+
+// A plausible liar — real fact ids, no numbers or identifiers, invented
+// effects, severity, scope, defaults, opinions and meaning-changing titles —
+// reaches no output: not the Markdown, the JSON, the web page or a chat body;
+// and every item link of the rule-based report is still there.
+TEST_F(LlmCli, APlausibleLiarReachesNoOutputAndEveryRuleBasedLinkStays) {
+  for (const std::string lang : {"zh", "en"}) {
+    FakeLlmServer fake(testing::plausible_liar);
+    const std::string cfg = config(fake, "[[publish.webhook]]\ntype = \"json\"\nurl_env = \"INFRADIGEST_TEST_HOOK\"\n");
+    const std::string db = fresh_db();
+    const std::string env = std::string("INFRADIGEST_TEST_LLM_KEY=") + kKey +
+                            " INFRADIGEST_TEST_HOOK=http://127.0.0.1:9/hook INFRADIGEST_ARCHIVE_DIR=" +
+                            dir_->file("liar-reports-" + lang);
+    auto run = [&](const std::string& command) {
+      auto r = run_infradigest("--config " + cfg + " --db " + db + " --now 2026-02-27T08:00:00Z " + command + " --lang " + lang, env);
+      EXPECT_EQ(r.exit_code, 0) << command << "\n" << r.err;
+      return r.out;
+    };
+    std::vector<std::pair<std::string, std::string>> outputs;
+    outputs.emplace_back("markdown", run("report --date 2026-02-26 --archive"));
+    outputs.emplace_back("json", run("report --date 2026-02-26 --format json"));
+    run("site -o " + dir_->file("liar-site-" + lang));
+    outputs.emplace_back("site", testing::read_file(dir_->file("liar-site-" + lang + "/days/2026-02-26.html")));
+    outputs.emplace_back("chat", run("publish --date 2026-02-26 --dry-run"));
+    EXPECT_GT(fake.request_count(), 0u);
+    for (const auto& [name, text] : outputs) {
+      for (std::string lie : testing::liar_sentences(lang == "zh")) {
+        lie = lie.substr(0, lie.size() - (lang == "zh" ? 3 : 1));  // without the final mark
+        EXPECT_EQ(text.find(lie), std::string::npos) << name << " holds a lie: " << lie;
+      }
+      EXPECT_EQ(text.find(testing::liar_title(lang == "zh")), std::string::npos) << name;
+    }
+    const std::string rules = rule_based_report(fresh_db(), "--lang " + lang);
+    const std::set<std::string> in_llm = links(outputs[0].second);
+    for (const auto& url : links(rules)) EXPECT_TRUE(in_llm.count(url)) << lang << ": lost " << url;
+    EXPECT_NE(outputs[0].second.find(lang == "zh" ? "LLM 撰写的文字均未通过核对" : "No LLM-written text passed the check"),
+              std::string::npos);
+  }
+}
+
+// An honest model, restating the cited titles and kinds, is rarely rejected.
+TEST_F(LlmCli, AnHonestModelIsMostlyVerifiedAndKeepsEveryRuleBasedLink) {
+  FakeLlmServer fake;
+  auto r = report(config(fake), fresh_db());
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const size_t at = r.err.find(" sections verified");
+  ASSERT_NE(at, std::string::npos) << r.err;
+  const size_t of = r.err.rfind(" of ", at), start = r.err.rfind(' ', of - 1) + 1;
+  const int verified = std::stoi(r.err.substr(start, of - start)), sections = std::stoi(r.err.substr(of + 4, at - of - 4));
+  EXPECT_GE(verified * 10, sections * 8) << verified << " of " << sections << "\n" << r.err;
+  const std::set<std::string> in_llm = links(r.out);
+  for (const auto& url : links(rule_based_report(fresh_db()))) EXPECT_TRUE(in_llm.count(url)) << "lost " << url;
 }
 
 }  // namespace

@@ -14,6 +14,9 @@
 #include "compose/day_activity.h"
 #include "core/clock.h"
 #include "fake_llm_server.h"
+#include "llm/facts.h"
+#include "llm/text_scan.h"
+#include "llm/verifier.h"
 #include "pipeline/day_composition.h"
 #include "render/markdown_renderer.h"
 #include "snapshot/snapshot_reader.h"
@@ -61,6 +64,24 @@ inline Activity sample_day(const std::string& jsonl, const std::vector<std::stri
   auto window = make_report_window(parse_date("2026-02-26").value(), "UTC").value();
   return select_window(all.value(), window, watch);
 }
+
+// A sample day composed in Chinese, its facts, and a verification scope that
+// allows every fact: for verifier-level tests.
+struct FactsOfDay {
+  Activity day;
+  Report report;
+  FactTable facts;
+  VerifyScope scope;
+  explicit FactsOfDay(const std::string& jsonl) : day(sample_day(jsonl)) {
+    auto window = make_report_window(parse_date("2026-02-26").value(), "UTC").value();
+    report = compose_report(day, window, kSampleWatch, Language::kZh);
+    facts = FactTable::build(report, day);
+    scope.facts = &facts;
+    for (const auto& f : facts.all()) scope.allowed.insert(f.key);
+    collect_numbers("2026-02-26", scope.free_numbers);
+  }
+  FactsOfDay(const FactsOfDay&) = delete;
+};
 
 // Runs the LLM writer over a day, against `fake`, with a fresh or given store.
 struct LlmHarness {

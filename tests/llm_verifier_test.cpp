@@ -13,15 +13,6 @@ namespace {
 
 class LlmVerifier : public ::testing::Test {
  protected:
-  void SetUp() override {
-    day_ = testing::sample_day(testing::sample_day_jsonl());
-    auto window = make_report_window(parse_date("2026-02-26").value(), "UTC").value();
-    report_ = compose_report(day_, window, testing::kSampleWatch, Language::kZh);
-    facts_ = FactTable::build(report_, day_);
-    scope_.facts = &facts_;
-    for (const auto& f : facts_.all()) scope_.allowed.insert(f.key);
-    collect_numbers("2026-02-26", scope_.free_numbers);
-  }
 
   std::string key(const std::string& title_start) const {
     for (const auto& f : facts_.all())
@@ -41,10 +32,9 @@ class LlmVerifier : public ::testing::Test {
     return out;
   }
 
-  Activity day_;
-  Report report_;
-  FactTable facts_;
-  VerifyScope scope_;
+  testing::FactsOfDay sample_{testing::sample_day_jsonl()};
+  const FactTable& facts_ = sample_.facts;
+  VerifyScope& scope_ = sample_.scope;
 };
 
 TEST_F(LlmVerifier, FactsHaveStableIdsInReportOrder) {
@@ -87,7 +77,7 @@ TEST_F(LlmVerifier, EverythingCheckableMustBeInTheCitedFacts) {
   EXPECT_NE(check("吞吐提升 35%。", {fix}).find("states the number 35"), std::string::npos);
   EXPECT_NE(check("共修复五个问题。", {fix}).find("states the number 5"), std::string::npos)
       << "Chinese numerals count: " << check("共修复五个问题。", {fix});
-  EXPECT_EQ(check("删除了 3 行。", {fix}), "") << "the fact says deletions: 3";
+  EXPECT_EQ(check("该提交共删减 3 行。", {fix}), "") << "the fact says deletions: 3";
   EXPECT_NE(check("感谢 @octocat 的修复。", {fix}).find("mentions @octocat"), std::string::npos);
   EXPECT_NE(check("修改了 `block_table_size`。", {fix}).find("quotes `block_table_size`"), std::string::npos);
   EXPECT_NE(check("该 kernel 在 SM100 上运行。", {fix}).find("states the number 100"), std::string::npos);

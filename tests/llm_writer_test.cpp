@@ -50,19 +50,24 @@ TEST(LlmWriter, GoodAnswerWritesEverySection) {
   EXPECT_TRUE(r.llm->fallbacks.empty());
   EXPECT_EQ(r.repos[0].analysis.size(), 2u);
   EXPECT_TRUE(r.repos[1].analysis.empty()) << "a quiet repo costs no request";
-  // The rule-based counts line stays first; the LLM's summary follows.
-  ASSERT_GE(r.summary.size(), 2u);
-  EXPECT_EQ(render_markdown_inline(r.summary[0]), render_markdown_inline(h.rule_based().summary[0]));
-  EXPECT_TRUE(contains(render_markdown_inline(r.summary[1]), "acme/engine 的改动包括")) << render_markdown_inline(r.summary[1]);
-  // Titles rendered in Chinese, the source title kept alongside.
+  // The rule-based 摘要 stays whole; the LLM's summary comes beside it.
+  EXPECT_EQ(r.summary.size(), h.rule_based().summary.size());
+  ASSERT_FALSE(r.llm->summary.empty());
+  EXPECT_TRUE(contains(render_markdown_inline(r.llm->summary[0]), "acme/engine 的改动包括"))
+      << render_markdown_inline(r.llm->summary[0]);
+  // Titles rendered in Chinese beside the source title, which stays the link text.
   const ReportItem& fix = item_titled(r, "Fix crash");
   ASSERT_TRUE(fix.translated_title) << fix.title;
-  EXPECT_TRUE(contains(fix.display_title, "修复")) << fix.display_title;
+  EXPECT_TRUE(contains(*fix.translated_title, "修复")) << *fix.translated_title;
+  EXPECT_EQ(fix.display_title, "Fix crash in paged attention on Hopper");
   EXPECT_EQ(fix.title, "Fix crash in paged attention on Hopper (#101)");
   // References link the cited facts; statements cite report fact ids.
   std::string md = render_markdown(r);
-  EXPECT_TRUE(contains(md, "> 分析文字由 LLM（model-a）撰写，每句均已对照所引事实校验。")) << md;
-  EXPECT_TRUE(contains(md, "**分析**\n\n- ")) << md;
+  EXPECT_TRUE(contains(md, "> 标“解读”的段落由 LLM（model-a）撰写，已逐句核对：")) << md;
+  EXPECT_TRUE(contains(md, "> **解读**：acme/engine")) << md;
+  EXPECT_TRUE(contains(md, "[Fix crash in paged attention on Hopper](https://github.com/acme/engine/commit/" +
+                               testing::kFixCommitSha + ")（译：" + *fix.translated_title + "）"))
+      << md;
   EXPECT_TRUE(contains(md, "(https://github.com/acme/engine/commit/" + testing::kFixCommitSha + ")")) << md;
   for (const auto& s : r.repos[0].analysis)
     for (const auto& id : s.cites) EXPECT_TRUE(id.starts_with("commit:") || id.starts_with("issue:") || id.starts_with("release:")) << id;
@@ -90,11 +95,14 @@ TEST(LlmWriter, InvalidJsonIsAskedAgainThenTheRepoStaysRuleBased) {
   Report r = h.run();
   EXPECT_EQ(fake.request_count(), 3u) << "repo: 2 answers, both rejected; day: 1";
   EXPECT_TRUE(r.repos[0].analysis.empty());
-  EXPECT_EQ(r.llm->fallbacks, std::vector<std::string>{"acme/engine"});
+  ASSERT_EQ(r.llm->fallbacks.size(), 1u);
+  EXPECT_EQ(r.llm->fallbacks[0].section, "acme/engine");
+  EXPECT_EQ(r.llm->fallbacks[0].reason, LlmFallbackReason::kRejected);
   EXPECT_FALSE(r.repos[0].items[0].translated_title);
   EXPECT_TRUE(contains(fake.requests()[1].body, "Your previous answer was rejected")) << fake.requests()[1].body;
   EXPECT_TRUE(contains(fake.requests()[1].body, "not valid JSON"));
-  EXPECT_TRUE(contains(render_markdown(r), "；以下部分改用规则生成：acme/engine。"));
+  EXPECT_TRUE(contains(render_markdown(r), "其余内容均由规则从数据生成。以下部分没有 LLM 文字：acme/engine（回答未通过核对）。"))
+      << render_markdown(r);
 }
 
 TEST(LlmWriter, InvalidJsonThenAGoodAnswerIsUsed) {
@@ -124,7 +132,7 @@ TEST(LlmWriter, EmptyContentWithStopLeavesTheWholeReportRuleBased) {
   EXPECT_EQ(fake.request_count(), 4u) << "2 answers for the repo, 2 for the day";
   expect_all_rule_based(r, h.rule_based());
   EXPECT_TRUE(r.llm->models.empty());
-  EXPECT_TRUE(contains(render_markdown(r), "> LLM 撰写的内容均未通过事实校验，本报告全部为规则生成。"));
+  EXPECT_TRUE(contains(render_markdown(r), "> LLM 撰写的文字均未通过核对，未被采用；本报告全部由规则从数据生成。"));
 }
 
 TEST(LlmWriter, TruncatedAnswersNeverReachTheReport) {
@@ -188,10 +196,10 @@ INSTANTIATE_TEST_SUITE_P(
         Hallucination{"FileName", "改动位于 engine/attention/flash.py 文件。", "names engine/attention/flash.py"}),
     [](const ::testing::TestParamInfo<Hallucination>& param) { return std::string(param.param.name); });
 
-// A watched project moving another's pin is detected by rules the model never
-// sees (report.dependency_updates); when the model rewrites 影响评估, those
-// cited lines must stay in its cross-repo theme.
-TEST(LlmWriter, PinUpdatesStayInTheCrossRepoThemeWhenTheModelRewritesIt) {
+// The model's prose is added beside the rule-based text, never in its place:
+// 摘要, 影响评估 (the pin update the model never sees included) and 总结
+// keep every rule-based line, and the verified sentences come in report.llm.
+TEST(LlmWriter, RuleBasedSectionsStayWhenTheModelWritesProse) {
   FakeLlmServer fake;
   LlmHarness h(fake);
   h.watch = {"acme/engine", "flashinfer-ai/flashinfer"};
@@ -202,23 +210,23 @@ TEST(LlmWriter, PinUpdatesStayInTheCrossRepoThemeWhenTheModelRewritesIt) {
 )JSON");
   const Report rule = h.rule_based();
   ASSERT_EQ(rule.dependency_updates.size(), 1u);
-  const std::string bump = rule.dependency_updates[0].item_id;
   Report r = h.run();
   ASSERT_TRUE(r.llm);
-  ASSERT_TRUE(r.llm->fallbacks.empty()) << "the model's 影响评估 must have been accepted";
-  auto cross = std::find_if(r.impact.begin(), r.impact.end(), [](const ImpactTheme& t) { return t.key == "cross_repo"; });
-  ASSERT_NE(cross, r.impact.end()) << render_markdown(r);
-  const bool kept = std::any_of(cross->statements.begin(), cross->statements.end(), [&](const Statement& st) {
-    return std::find(st.cites.begin(), st.cites.end(), bump) != st.cites.end();
-  });
-  EXPECT_TRUE(kept) << render_markdown(r);
-  EXPECT_TRUE(contains(render_markdown(r), "v0.6.4")) << render_markdown(r);
-  // Only the pin line is kept: the rule-based "Hopper moved in 2 repositories"
-  // line also cites the bump, but the model's 影响评估 replaces it.
-  ASSERT_TRUE(std::any_of(rule.impact.begin(), rule.impact.end(), [](const ImpactTheme& t) {
-    return t.key == "cross_repo" && t.statements.size() >= 2;
-  })) << render_markdown(rule);
-  EXPECT_FALSE(contains(render_markdown(r), "2 个仓库同时推进")) << render_markdown(r);
+  ASSERT_TRUE(r.llm->fallbacks.empty()) << "the model's prose must have been accepted";
+  EXPECT_FALSE(r.llm->summary.empty());
+  EXPECT_FALSE(r.llm->impact.empty());
+  auto markdown = [](const std::vector<Statement>& list) {
+    std::string out;
+    for (const auto& s : list) out += render_markdown_inline(s) + "\n";
+    return out;
+  };
+  EXPECT_EQ(markdown(r.summary), markdown(rule.summary));
+  EXPECT_EQ(markdown(r.outlook), markdown(rule.outlook));
+  ASSERT_EQ(r.impact.size(), rule.impact.size());
+  for (size_t i = 0; i < r.impact.size(); ++i) EXPECT_EQ(markdown(r.impact[i].statements), markdown(rule.impact[i].statements));
+  const std::string md = render_markdown(r);
+  EXPECT_TRUE(contains(md, "v0.6.4")) << md;
+  EXPECT_TRUE(contains(md, render_markdown_inline(r.llm->summary.front()))) << md;
 }
 
 TEST(LlmWriter, SentenceWithoutCitationIsRejected) {
@@ -283,7 +291,7 @@ TEST(LlmWriter, UnauthorizedStopsAtOnceAndLeaksNoKey) {
   expect_all_rule_based(r, h.rule_based());
   EXPECT_EQ(r.llm->unavailable, "HTTP 401");
   const std::string md = render_markdown(r), json = render_json(r);
-  EXPECT_TRUE(contains(md, "> LLM 不可用（HTTP 401），本报告全部为规则生成。")) << md;
+  EXPECT_TRUE(contains(md, "> LLM 不可用（接口返回 HTTP 401），本报告全部由规则从数据生成。")) << md;
   EXPECT_TRUE(contains(h.log.str(), "HTTP 401")) << h.log.str();
   for (const std::string& out : {md, json, h.log.str()}) EXPECT_FALSE(contains(out, "SENTINEL")) << out;
   EXPECT_TRUE(contains(h.log.str(), "[redacted]")) << h.log.str();
@@ -425,12 +433,27 @@ TEST(LlmWriter, ReRunTakesEveryAnswerFromTheCache) {
   EXPECT_EQ(runs.integer(2), 2);
 }
 
-TEST(LlmWriter, RejectedAnswersAreNotCached) {
+// Rejected answers are never cached as answers; the request is remembered as
+// rejected for the day, so composing the day again does not pay for the same
+// rejections — unless asked to (--retry-llm).
+TEST(LlmWriter, RejectedRequestsAreRememberedForTheDayNotCached) {
   FakeLlmServer fake([](const LlmCall&) { return LlmReply{.content = "{}"}; });
   LlmHarness h(fake);
   h.run();
+  EXPECT_EQ(fake.request_count(), 4u) << "2 answers per section, both rejected";
+  Report again = h.run();
+  EXPECT_EQ(fake.request_count(), 4u) << "rejected before for this day: nothing asked";
+  ASSERT_TRUE(again.llm);
+  ASSERT_FALSE(again.llm->fallbacks.empty());
+  EXPECT_EQ(again.llm->fallbacks[0].reason, LlmFallbackReason::kRejectedBefore);
+  EXPECT_TRUE(contains(render_markdown(again), "（此前已未通过核对）")) << render_markdown(again);
+  h.step.options.retry_rejected = true;
   h.run();
-  EXPECT_EQ(fake.request_count(), 8u) << "4 per run: nothing rejected was kept";
+  EXPECT_EQ(fake.request_count(), 8u) << "--retry-llm asks again";
+  auto db = Database::open(h.db_path).value();
+  auto cached = db.prepare("SELECT count(*) FROM llm_responses").value();
+  ASSERT_TRUE(cached.step().value());
+  EXPECT_EQ(cached.integer(0), 0) << "no rejected answer is ever cached";
 }
 
 TEST(LlmWriter, BusyRepoIsAnalysedInChunks) {
@@ -480,7 +503,7 @@ TEST(LlmWriter, EnglishReportAsksForNoTitles) {
   EXPECT_FALSE(contains(fake.requests()[0].body, "\\\"titles\\\""));
   EXPECT_FALSE(r.repos[0].items[0].translated_title);
   EXPECT_EQ(r.repos[0].analysis.size(), 2u) << h.log.str();
-  EXPECT_TRUE(contains(render_markdown(r), "> Prose written by an LLM (model-a); every sentence was checked"));
+  EXPECT_TRUE(contains(render_markdown(r), "> Paragraphs marked “Analysis” were written by an LLM (model-a) and checked sentence by sentence"));
 }
 
 }  // namespace

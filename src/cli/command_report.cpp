@@ -26,6 +26,7 @@ struct ReportOptions {
   std::string period = "day";
   bool archive = false;
   bool no_llm = false;
+  bool retry_llm = false;
   bool recompose = false;
 };
 
@@ -62,6 +63,7 @@ ExitStatus run_report(CommandContext& c, std::vector<std::string> args) {
   app.add_option("--timezone", o.timezone, "IANA timezone of the report day (default: config 'timezone')");
   app.add_flag("--archive", o.archive, "Also write ARCHIVE_DIR/DATE.md and ARCHIVE_DIR/README.md (Markdown only)");
   app.add_flag("--no-llm", o.no_llm, kNoLlmHelp);
+  app.add_flag("--retry-llm", o.retry_llm, kRetryLlmHelp)->excludes("--no-llm");
   app.add_flag("--recompose", o.recompose,
                "Compose the day again even when its stored report is current (daily reports only)");
   if (auto done = parse_args(app, std::move(args), c)) return *done;
@@ -79,7 +81,7 @@ ExitStatus run_report(CommandContext& c, std::vector<std::string> args) {
   auto date = o.date.empty() ? default_report_date(c, tz) : parse_date(o.date);
   if (!date) return fail(c, date.error().with_context("--date"), ExitStatus::kUsage);
   if (auto window = make_report_window(*date, tz); !window) return fail(c, window.error(), ExitStatus::kUsage);
-  auto llm = make_llm_setup(c, o.no_llm);
+  auto llm = make_llm_setup(c, o.no_llm ? LlmUse::kNone : o.retry_llm ? LlmUse::kRetryRejected : LlmUse::kConfigured);
   if (!llm) return fail(c, llm.error(), ExitStatus::kUsage);
 
   auto db = c.open_database();
@@ -109,7 +111,7 @@ ExitStatus run_report(CommandContext& c, std::vector<std::string> args) {
   request.language = *lang;
   request.repos = cfg.repos;
   request.llm = llm->get();
-  request.recompose = o.recompose ? Recompose::kAlways : Recompose::kWhenStale;
+  request.recompose = o.recompose || o.retry_llm ? Recompose::kAlways : Recompose::kWhenStale;
   request.now = c.now();
   auto day = day_report(*db, request);
   if (!day) return fail(c, day.error());

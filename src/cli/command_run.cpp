@@ -21,10 +21,11 @@
 namespace infradigest {
 
 ExitStatus run_daily(CommandContext& c, std::vector<std::string> args) {
-  bool verbose = false, no_llm = false;
+  bool verbose = false, no_llm = false, retry_llm = false;
   CLI::App app{"Sync yesterday from GitHub and write its report to the archive", "run"};
   app.add_flag("-v,--verbose", verbose, "Log every GitHub request (never the token) on stderr");
   app.add_flag("--no-llm", no_llm, kNoLlmHelp);
+  app.add_flag("--retry-llm", retry_llm, kRetryLlmHelp)->excludes("--no-llm");
   if (auto done = parse_args(app, std::move(args), c)) return *done;
 
   const Config& cfg = c.config.config;
@@ -37,7 +38,7 @@ ExitStatus run_daily(CommandContext& c, std::vector<std::string> args) {
   if (!window) return fail(c, window.error(), ExitStatus::kUsage);
   if (auto api = normalize_api_url(cfg.github.api_url); !api)
     return fail(c, api.error().with_context("github.api_url"), ExitStatus::kUsage);
-  auto llm = make_llm_setup(c, no_llm);
+  auto llm = make_llm_setup(c, no_llm ? LlmUse::kNone : retry_llm ? LlmUse::kRetryRejected : LlmUse::kConfigured);
   if (!llm) return fail(c, llm.error(), ExitStatus::kUsage);
 
   auto db = c.open_database();
@@ -75,6 +76,7 @@ ExitStatus run_daily(CommandContext& c, std::vector<std::string> args) {
     request.repos = cfg.repos;
     request.llm = llm->get();
     request.incomplete_repos = incomplete;
+    if (retry_llm) request.recompose = Recompose::kAlways;
     request.now = c.now();
     auto composed = day_report(*db, request);
     if (!composed) return fail(c, composed.error());

@@ -18,11 +18,16 @@ struct LlmSetup {
   const LlmStep* get() const { return step ? &*step : nullptr; }
 };
 
-// Help text of the --no-llm flag, the same for every command.
+// Help texts of the LLM flags, the same for every command.
 inline constexpr const char* kNoLlmHelp = "Write the rule-based report only, even when [llm] is configured";
+inline constexpr const char* kRetryLlmHelp =
+    "Compose the day again and ask the LLM anew, also for requests whose answers were rejected before";
+
+// How a command uses the LLM: from --no-llm and --retry-llm.
+enum class LlmUse { kConfigured, kNone, kRetryRejected };
 
 // Errors are configuration mistakes (exit 2): llm.models empty, or the
 // variable llm.api_key_env names is not set. Logs go to context.err.
-Result<LlmSetup> make_llm_setup(CommandContext& context, bool no_llm);
+Result<LlmSetup> make_llm_setup(CommandContext& context, LlmUse use);
 
 }  // namespace infradigest

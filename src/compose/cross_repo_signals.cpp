@@ -162,17 +162,18 @@ std::vector<Statement> tag_statements(const Report& r) {
   return out;
 }
 
-}  // namespace
-
-std::vector<Statement> compose_dependency_statements(const Report& r) {
+// The pin-update lines (report.dependency_updates), the first part of 跨仓库信号.
+std::vector<Statement> dependency_statements(const Report& r) {
   std::vector<Statement> out;
   for (const auto& u : r.dependency_updates)
     if (auto s = dependency_statement(r, u)) out.push_back(std::move(*s));
   return out;
 }
 
+}  // namespace
+
 std::vector<Statement> compose_cross_repo_signals(const Report& r) {
-  std::vector<Statement> out = compose_dependency_statements(r);
+  std::vector<Statement> out = dependency_statements(r);
   auto tags = tag_statements(r);
   out.insert(out.end(), std::make_move_iterator(tags.begin()), std::make_move_iterator(tags.end()));
   return out;

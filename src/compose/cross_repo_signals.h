@@ -12,8 +12,4 @@ namespace infradigest {
 
 std::vector<Statement> compose_cross_repo_signals(const Report& report);
 
-// Only the pin-update lines (report.dependency_updates), the first part of the
-// above: the LLM writer keeps them when the model rewrites 影响评估.
-std::vector<Statement> compose_dependency_statements(const Report& report);
-
 }  // namespace infradigest

@@ -50,7 +50,8 @@ struct ReportItem {
   double importance = 0;
   bool date_only = false;
   // Set by the LLM writer when it rendered the title in the report language
-  // and the rendering passed verification; display_title then holds it too.
+  // and the rendering passed verification; shown beside the source title,
+  // which always stays visible.
   std::optional<std::string> translated_title;
 };
 
@@ -107,14 +108,31 @@ struct PerformanceFigure {
   std::string source; // "title" | "message" | "pr_body"
 };
 
+// Why a section holds no LLM text. Stored values: never renumber.
+enum class LlmFallbackReason : int {
+  kRejected = 0,        // every answer failed verification
+  kNoAnswer = 1,        // the endpoint gave no usable answer (HTTP error, timeout)
+  kRejectedBefore = 2,  // the same request was rejected earlier for this day (--retry-llm asks again)
+};
+
+struct LlmFallback {
+  std::string section;  // "summary", "impact", "outlook", or a repo "owner/name"
+  LlmFallbackReason reason = LlmFallbackReason::kRejected;
+};
+
 // What the LLM writer did for this report. Absent when none was asked (no
-// [llm] configured, or --no-llm): the report is then purely rule-based.
+// [llm] configured, or --no-llm): the report is then purely rule-based. The
+// model's verified sentences are added beside the rule-based text, never in
+// its place: the report's summary, impact and outlook stay the rules' own.
 struct LlmNote {
-  std::vector<std::string> models;     // models whose verified text the report holds
-  // Sections that kept their rule-based text (their LLM text failed
-  // verification or never came): "summary", "impact", "outlook", or a repo "owner/name".
-  std::vector<std::string> fallbacks;
+  std::vector<std::string> models;  // models whose verified text the report holds
+  // Sections without LLM text, and why.
+  std::vector<LlmFallback> fallbacks;
   std::string unavailable;  // non-empty: no LLM text at all, and why ("HTTP 401")
+  // Verified sentences for 摘要, 影响评估 (per theme: key, title) and 总结.
+  std::vector<Statement> summary;
+  std::vector<ImpactTheme> impact;
+  std::vector<Statement> outlook;
 };
 
 constexpr size_t kMaxPerformanceFigures = 8;

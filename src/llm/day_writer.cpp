@@ -47,8 +47,8 @@ std::vector<const Fact*> day_facts(const FactTable& facts, const std::vector<Rep
 
 }  // namespace
 
-void write_day_sections(Report& report, WriterContext& ctx, const std::vector<RepoNote>& notes,
-                        const std::vector<Statement>& pins, LlmNote& note, LlmRunRecord& run) {
+void write_day_sections(const Report& report, WriterContext& ctx, const std::vector<RepoNote>& notes, LlmNote& note,
+                        LlmRunRecord& run) {
   run.sections += 3;
   const std::vector<const Fact*> facts = day_facts(ctx.facts, notes);
   VerifyScope scope{&ctx.facts, {}, ctx.language, ctx.free_numbers};
@@ -86,33 +86,23 @@ void write_day_sections(Report& report, WriterContext& ctx, const std::vector<Re
     outcome = SectionOutcome{false, "", e.what()};
   }
   if (!outcome.verified) {
-    for (const char* section : {"summary", "impact", "outlook"}) note.fallbacks.push_back(section);
+    for (const char* section : {"summary", "impact", "outlook"})
+      note.fallbacks.push_back(LlmFallback{section, outcome.reason});
     return;
   }
   run.verified += 3;
   if (std::find(note.models.begin(), note.models.end(), outcome.model) == note.models.end())
     note.models.push_back(outcome.model);
   const Language lang = ctx.language;
-  std::vector<Statement> summary{report.summary.front()};  // the rule-based counts line stays first
-  for (const auto& s : accepted.summary) summary.push_back(to_statement(s, ctx.facts, lang));
-  report.summary = std::move(summary);
-  report.impact.clear();
+  for (const auto& s : accepted.summary) note.summary.push_back(to_statement(s, ctx.facts, lang));
   for (const auto& key : impact_theme_keys())
     for (const auto& t : accepted.impact) {
       if (t.theme != key) continue;
       ImpactTheme theme{key, std::string(theme_title(key, lang)), {}};
       for (const auto& s : t.sentences) theme.statements.push_back(to_statement(s, ctx.facts, lang));
-      report.impact.push_back(std::move(theme));
+      note.impact.push_back(std::move(theme));
     }
-  if (!pins.empty()) {
-    auto cross = std::find_if(report.impact.begin(), report.impact.end(),
-                              [](const ImpactTheme& t) { return t.key == "cross_repo"; });
-    if (cross == report.impact.end())
-      cross = report.impact.insert(report.impact.end(), ImpactTheme{"cross_repo", std::string(theme_title("cross_repo", lang)), {}});
-    cross->statements.insert(cross->statements.end(), pins.begin(), pins.end());
-  }
-  report.outlook.clear();
-  for (const auto& s : accepted.outlook) report.outlook.push_back(to_statement(s, ctx.facts, lang));
+  for (const auto& s : accepted.outlook) note.outlook.push_back(to_statement(s, ctx.facts, lang));
 }
 
 }  // namespace infradigest

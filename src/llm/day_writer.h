@@ -11,12 +11,11 @@
 
 namespace infradigest {
 
-// Replaces report.summary (after its rule-based counts line), report.impact
-// and report.outlook when the answer passes verification; otherwise adds
-// "summary", "impact", "outlook" to note.fallbacks. `pins`, the rule-based
-// pin-update lines (from report.dependency_updates, which the model never
-// sees), stay in the cross-repo theme. Counts sections in `run`.
-void write_day_sections(Report& report, WriterContext& ctx, const std::vector<RepoNote>& notes,
-                        const std::vector<Statement>& pins, LlmNote& note, LlmRunRecord& run);
+// Fills note.summary, note.impact and note.outlook with the verified
+// sentences — beside the report's rule-based sections, which stay as they are
+// — when the answer passes verification; otherwise adds the three sections to
+// note.fallbacks. Counts sections in `run`.
+void write_day_sections(const Report& report, WriterContext& ctx, const std::vector<RepoNote>& notes, LlmNote& note,
+                        LlmRunRecord& run);
 
 }  // namespace infradigest

@@ -44,6 +44,20 @@ void gather(const OJson& v, const std::string& field, Fact& f) {
   }
 }
 
+// The words a claim may rest on: the named fields of `data`, lower-cased.
+std::string claim_words(const OJson& data) {
+  std::string out;
+  for (const char* field : {"title", "name", "tag", "message", "description", "body", "notes", "tags"}) {
+    if (!data.contains(field)) continue;
+    const OJson& v = data.at(field);
+    if (v.is_string()) out += ascii_lower(v.get<std::string>()) + "\n";
+    else if (v.is_array())
+      for (const auto& e : v)
+        if (e.is_string()) out += ascii_lower(e.get<std::string>()) + "\n";
+  }
+  return out;
+}
+
 OJson tag_names(const std::vector<Tag>& tags) {
   OJson out = OJson::array();
   for (const auto& t : tags) out.push_back(t.name);
@@ -69,6 +83,7 @@ void FactTable::add(Fact f) {
   for (const auto& [k, v] : f.data.items()) data[k] = v;
   f.data = std::move(data);
   gather(f.data, "", f);
+  f.claim_text = claim_words(f.data);
   by_key_[f.key] = facts_.size();
   facts_.push_back(std::move(f));
 }
@@ -116,6 +131,7 @@ FactTable FactTable::build(const Report& report, const Activity& day) {
                  {"commits", n_commits},
                  {"new_issues", n_issues},
                  {"releases", n_releases}};
+  if (n_releases > 0) d.kind_names = {"release"};
   t.add(std::move(d));
 
   for (const auto& s : report.repos) {
@@ -127,8 +143,12 @@ FactTable FactTable::build(const Report& report, const Activity& day) {
     for (auto kind : all_change_kinds()) {
       int n = 0;
       for (const auto& i : s.items) n += i.classification.kind == kind ? 1 : 0;
-      if (n) by_kind[std::string(kind_name(kind))] = n;
+      if (n) {
+        by_kind[std::string(kind_name(kind))] = n;
+        r.kind_names.emplace_back(kind_name(kind));
+      }
     }
+    if (!s.releases.empty()) r.kind_names.emplace_back("release");
     r.data = OJson{{"type", "repo_counts"},
                    {"repo", s.full_name},
                    {"commits", static_cast<int>(s.items.size())},
@@ -141,6 +161,7 @@ FactTable FactTable::build(const Report& report, const Activity& day) {
       Fact f;
       f.kind = FactKind::kRelease;
       f.report_id = rel.id;
+      f.kind_names = {"release"};
       f.repo = s.full_name;
       f.url = rel.url;
       f.ref_label = rel.tag;
@@ -158,6 +179,8 @@ FactTable FactTable::build(const Report& report, const Activity& day) {
       Fact f;
       f.kind = FactKind::kItem;
       f.report_id = item.id;
+      f.kind_names = {std::string(kind_name(item.classification.kind))};
+      f.breaking = item.classification.breaking;
       f.repo = s.full_name;
       f.url = item.url;
       f.title = item.display_title;
@@ -194,6 +217,8 @@ FactTable FactTable::build(const Report& report, const Activity& day) {
       Fact f;
       f.kind = FactKind::kIssue;
       f.report_id = issue.id;
+      f.kind_names = {std::string(issue_kind_name(issue.classification.kind))};
+      f.severe = issue.classification.severe;
       f.repo = s.full_name;
       f.url = issue.url;
       f.ref_label = fmt::format("#{}", issue.number);

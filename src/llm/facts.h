@@ -32,6 +32,15 @@ struct Fact {
   double importance = 0;
   bool notable = false;   // release, revert, breaking change, bug report
 
+  // Evidence for claims (llm/claim_terms.h): kind names ("fix", "perf",
+  // "bug", "release"; a counts fact: the kinds it counts), the breaking and
+  // severe marks, and the words of its title, message/body/notes and tags,
+  // lower-cased — not its file names.
+  std::vector<std::string> kind_names;
+  bool breaking = false;
+  bool severe = false;
+  std::string claim_text;
+
   // Evidence, from `data`:
   std::string text;                // every string value, lower-cased, '\n'-joined
   std::set<std::string> numbers;   // every number (normalize_number), SHAs and URLs excepted

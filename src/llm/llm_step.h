@@ -18,6 +18,9 @@ struct LlmWriterOptions {
   int section_attempts = 2;
   // A repository with more items than this is analysed in chunks.
   size_t facts_per_call = 24;
+  // Ask again even for requests whose answers were all rejected earlier for
+  // the same day (`--retry-llm`); otherwise they stay rule-based at no cost.
+  bool retry_rejected = false;
   RetryPolicy retry;  // the HTTP retry layer (ChatClient)
 };
 

@@ -108,11 +108,11 @@ std::vector<RepoNote> write_repo_sections(Report& report, WriterContext& ctx, Ll
   for (auto& section : report.repos) {
     if (section.empty()) continue;
     ++run.sections;
-    bool verified = true;
+    const ChunkJob* failed = nullptr;
     for (const auto& c : chunks)
-      if (c.repo == section.full_name) verified = verified && c.outcome.verified;
-    if (!verified) {
-      note.fallbacks.push_back(section.full_name);
+      if (c.repo == section.full_name && !c.outcome.verified && failed == nullptr) failed = &c;
+    if (failed != nullptr) {
+      note.fallbacks.push_back(LlmFallback{section.full_name, failed->outcome.reason});
       continue;
     }
     ++run.verified;
@@ -133,10 +133,7 @@ std::vector<RepoNote> write_repo_sections(Report& report, WriterContext& ctx, Ll
   }
   for (auto& section : report.repos)
     for (auto& item : section.items)
-      if (auto t = translations.find(item.id); t != translations.end()) {
-        item.translated_title = t->second;
-        item.display_title = t->second;
-      }
+      if (auto t = translations.find(item.id); t != translations.end()) item.translated_title = t->second;
   return notes;
 }
 

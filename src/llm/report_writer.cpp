@@ -13,7 +13,7 @@ struct LlmReportWriter::State {
       : facts(FactTable::build(report, day)),
         client(step.settings, *step.http, *step.clock, step.options.retry),
         cache(db),
-        runner(client, cache, step),
+        runner(client, cache, step, report.window.date),
         ctx{facts, runner, step, report.language, system_prompt(report.language), {}} {
     collect_numbers(format_date(report.window.date), ctx.free_numbers);
     run.at = std::chrono::floor<std::chrono::seconds>(step.clock->now());
@@ -41,8 +41,8 @@ void LlmReportWriter::write_repo_sections(Report& report) {
   state_->notes = infradigest::write_repo_sections(report, state_->ctx, state_->note, state_->run);
 }
 
-void LlmReportWriter::write_day_sections(Report& report, const std::vector<Statement>& pins) {
-  infradigest::write_day_sections(report, state_->ctx, state_->notes, pins, state_->note, state_->run);
+void LlmReportWriter::write_day_sections(const Report& report) {
+  infradigest::write_day_sections(report, state_->ctx, state_->notes, state_->note, state_->run);
 }
 
 LlmRunRecord LlmReportWriter::finish(Report& report) {

@@ -7,9 +7,10 @@
 // Reduce (write_day_sections): one request over the verified analyses and the
 // day's key facts, for 摘要, 影响评估 and 总结. Every sentence passes the
 // verifier (verifier.h); a section whose answers keep failing keeps its
-// rule-based text, and report.llm says which. Verified answers are cached in
-// the store. The order of the steps, and re-composing the rule-based sections
-// between them, belong to the caller (pipeline/day_composition.h).
+// rule-based text, and report.llm says which. The model's sentences are added
+// beside the rule-based text (LlmNote), never in its place. Verified answers
+// are cached in the store. The order of the steps belongs to the caller
+// (pipeline/day_composition.h).
 #pragma once
 
 #include <memory>
@@ -35,10 +36,8 @@ class LlmReportWriter {
   bool has_activity() const;
   // Writes RepoSection::analysis and verified translated titles.
   void write_repo_sections(Report& report);
-  // Replaces summary (after its first, counts line), impact and outlook with
-  // verified text; `pins` (the rule-based pin-update lines the model never
-  // sees) stay in the cross-repo theme.
-  void write_day_sections(Report& report, const std::vector<Statement>& pins);
+  // Verified sentences for 摘要, 影响评估 and 总结, kept for finish().
+  void write_day_sections(const Report& report);
   // Sets report.llm, prints the run's usage to step.log, stores it in `db`
   // (llm_runs), and returns it. Never fails: errors became rule-based
   // sections and log lines.

@@ -68,4 +68,30 @@ Status ResponseCache::record_run(const LlmRunRecord& run) {
   return stmt->run();
 }
 
+bool ResponseCache::rejected_before(const std::vector<std::string>& models, const std::string& hash,
+                                    SysDays report_date) {
+  std::lock_guard lock(mutex_);
+  auto stmt = db_.prepare(
+      "SELECT 1 FROM llm_rejections WHERE model = ?1 AND prompt_hash = ?2 AND report_date = ?3");
+  if (!stmt) return false;  // a read error counts as "not rejected": the request is simply asked
+  for (const auto& model : models) {
+    stmt->bind(1, model).bind(2, hash).bind(3, format_date(report_date));
+    auto row = stmt->step();
+    stmt->reset();
+    if (row.ok() && *row) return true;
+  }
+  return false;
+}
+
+Status ResponseCache::record_rejection(const std::string& model, const std::string& hash, SysDays report_date,
+                                       const std::string& reasons, SysSeconds now) {
+  std::lock_guard lock(mutex_);
+  auto stmt = db_.prepare(
+      "INSERT OR REPLACE INTO llm_rejections (model, prompt_hash, report_date, reasons, created_at) "
+      "VALUES (?, ?, ?, ?, ?)");
+  if (!stmt) return stmt.error();
+  stmt->bind(1, model).bind(2, hash).bind(3, format_date(report_date)).bind(4, reasons).bind(5, format_rfc3339_utc(now));
+  return stmt->run();
+}
+
 }  // namespace infradigest

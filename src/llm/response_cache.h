@@ -7,6 +7,7 @@
 #include <mutex>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "core/result.h"
 #include "core/timestamp.h"
@@ -41,6 +42,12 @@ class ResponseCache {
   std::optional<ChatAnswer> find(const std::string& model, const std::string& hash);
   Status store(const std::string& hash, const ChatAnswer& answer, SysSeconds now);
   Status record_run(const LlmRunRecord& run);
+
+  // Requests whose every answer was rejected, remembered per report day
+  // (table llm_rejections), so a re-run of the day does not ask them again.
+  bool rejected_before(const std::vector<std::string>& models, const std::string& hash, SysDays report_date);
+  Status record_rejection(const std::string& model, const std::string& hash, SysDays report_date,
+                          const std::string& reasons, SysSeconds now);
 
  private:
   Database& db_;

@@ -43,8 +43,14 @@ SectionOutcome SectionRunner::run(const SectionJob& job) {
   std::string feedback;
   std::vector<std::string> reasons;
   bool use_cache = true;
+  const std::string first_hash = prompt_hash(job.request, s.temperature, s.max_tokens);
+  if (!step_.options.retry_rejected && cache_.rejected_before(s.models, first_hash, report_date_)) {
+    log(job.label + ": rejected before for this day; the section stays rule-based (--retry-llm asks again)");
+    return {false, "", "rejected before", LlmFallbackReason::kRejectedBefore};
+  }
   for (int attempt = 1; attempt <= attempts;) {
-    if (!client_.usable()) return {false, "", "the endpoint is unusable (" + client_.unusable_reason() + ")"};
+    if (!client_.usable())
+      return {false, "", "the endpoint is unusable (" + client_.unusable_reason() + ")", LlmFallbackReason::kNoAnswer};
     ChatRequest request = job.request;
     request.user += feedback;
     const std::string hash = prompt_hash(request, s.temperature, s.max_tokens);
@@ -56,7 +62,7 @@ SectionOutcome SectionRunner::run(const SectionJob& job) {
       auto asked = client_.complete(request);
       if (!asked.ok()) {
         log(job.label + ": " + asked.error().message + "; the section stays rule-based");
-        return {false, "", asked.error().message};
+        return {false, "", asked.error().message, LlmFallbackReason::kNoAnswer};
       }
       answer = std::move(asked).value();
     }
@@ -80,7 +86,10 @@ SectionOutcome SectionRunner::run(const SectionJob& job) {
     feedback = retry_feedback(reasons);
     ++attempt;
   }
-  return {false, "", "rejected: " + brief(reasons)};
+  const auto now = std::chrono::floor<std::chrono::seconds>(step_.clock->now());
+  if (auto kept = cache_.record_rejection(s.models.front(), first_hash, report_date_, brief(reasons), now); !kept.ok())
+    log(job.label + ": cannot remember the rejection: " + kept.error().message);
+  return {false, "", "rejected: " + brief(reasons), LlmFallbackReason::kRejected};
 }
 
 }  // namespace infradigest

@@ -2,6 +2,9 @@
 // the answer, and when it is rejected ask again with the reasons — at most
 // LlmWriterOptions::section_attempts answers. Transport failures are not
 // asked again here: ChatClient has already retried them (one retry layer).
+// A request whose answers were all rejected is remembered for the report's
+// day, so a re-run does not pay for the same rejections again
+// (LlmWriterOptions::retry_rejected asks anyway: `--retry-llm`).
 #pragma once
 
 #include <atomic>
@@ -10,6 +13,7 @@
 #include <string>
 #include <vector>
 
+#include "document/report.h"
 #include "llm/chat_client.h"
 #include "llm/llm_step.h"
 #include "llm/response_cache.h"
@@ -28,12 +32,14 @@ struct SectionOutcome {
   bool verified = false;
   std::string model;    // whose answer was accepted
   std::string failure;  // why not: the last rejection, or the transport error
+  LlmFallbackReason reason = LlmFallbackReason::kRejected;  // why not, for the report
 };
 
 // Thread-safe: the writer runs sections concurrently.
 class SectionRunner {
  public:
-  SectionRunner(ChatClient& client, ResponseCache& cache, const LlmStep& step) : client_(client), cache_(cache), step_(step) {}
+  SectionRunner(ChatClient& client, ResponseCache& cache, const LlmStep& step, SysDays report_date)
+      : client_(client), cache_(cache), step_(step), report_date_(report_date) {}
 
   SectionOutcome run(const SectionJob& job);
   int cache_hits() const { return cache_hits_.load(); }
@@ -44,6 +50,7 @@ class SectionRunner {
   ChatClient& client_;
   ResponseCache& cache_;
   const LlmStep& step_;
+  const SysDays report_date_;
   std::atomic<int> cache_hits_{0};
   std::mutex log_mutex_;
 };

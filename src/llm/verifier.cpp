@@ -7,6 +7,7 @@
 
 #include "core/ascii_text.h"
 #include "core/utf8_text.h"
+#include "llm/claim_terms.h"
 #include "llm/text_scan.h"
 
 namespace infradigest {
@@ -23,12 +24,17 @@ struct Evidence {
   std::string text;
   std::set<std::string> numbers, refs, urls;
   std::vector<std::string> shas;
+  ClaimFacts claims;
   void add(const Fact& f) {
     text += f.text;
     numbers.insert(f.numbers.begin(), f.numbers.end());
     refs.insert(f.refs.begin(), f.refs.end());
     urls.insert(f.urls.begin(), f.urls.end());
     shas.insert(shas.end(), f.shas.begin(), f.shas.end());
+    claims.text += f.claim_text;
+    claims.kinds.insert(claims.kinds.end(), f.kind_names.begin(), f.kind_names.end());
+    claims.breaking = claims.breaking || f.breaking;
+    claims.severe = claims.severe || f.severe;
   }
   bool mentions(std::string_view piece) const { return text.find(ascii_lower(piece)) != std::string::npos; }
 };
@@ -178,6 +184,22 @@ void check_grounding(const std::string& text, const Evidence& ev, const VerifySc
       why.push_back(fmt::format("states the number {}, which is not in the cited facts", n));
 }
 
+// A rendering keeps every identifier and number of its source title.
+void check_kept(const std::string& rendering, const std::string& source, std::vector<std::string>& why) {
+  const ScannedText from = scan_text(source), to = scan_text(rendering);
+  auto keep = [&](const std::vector<std::string>& was, const std::vector<std::string>& now, const char* what) {
+    for (const auto& piece : was)
+      if (std::find(now.begin(), now.end(), piece) == now.end())
+        why.push_back(fmt::format("drops the {} {} of the source title", what, piece));
+  };
+  keep(from.shas, to.shas, "SHA");
+  keep(from.refs, to.refs, "number #");
+  keep(from.versions, to.versions, "version");
+  keep(from.paths, to.paths, "name");
+  keep(from.code, to.code, "code");
+  keep(from.numbers, to.numbers, "number");
+}
+
 std::vector<std::string> dedupe(std::vector<std::string> why) {
   std::vector<std::string> out;
   for (auto& w : why)
@@ -214,7 +236,10 @@ std::vector<std::string> verify_sentence(const LlmSentence& sentence, const Veri
     }
     ev.add(*f);
   }
-  if (!sentence.text.empty()) check_grounding(sentence.text, ev, scope, why);
+  if (!sentence.text.empty()) {
+    check_grounding(sentence.text, ev, scope, why);
+    for (auto& claim : unsupported_claims(sentence.text, ev.claims)) why.push_back(std::move(claim));
+  }
   return dedupe(std::move(why));
 }
 
@@ -238,7 +263,13 @@ std::vector<std::string> verify_title(const LlmTitle& title, const Fact& fact, c
   if (title.title == fact.title) why.push_back("repeats the source title");
   Evidence ev;
   ev.add(fact);
-  if (!title.title.empty()) check_grounding(title.title, ev, scope, why);
+  if (title.title.empty()) return dedupe(std::move(why));
+  check_grounding(title.title, ev, scope, why);
+  check_kept(title.title, fact.title, why);
+  // A rendering claims nothing its source title does not: only the title and
+  // the change's kind back its claims, not the message around it.
+  ClaimFacts source{ascii_lower(fact.title), fact.kind_names, fact.breaking, fact.severe};
+  for (auto& claim : unsupported_claims(title.title, source)) why.push_back(std::move(claim));
   return dedupe(std::move(why));
 }
 

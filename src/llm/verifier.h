@@ -1,11 +1,15 @@
 // The verifier: the rules every sentence the LLM writes must pass before it
 // may reach a report. A sentence must cite facts it was given; everything
 // checkable in it — URLs, SHAs, #numbers, versions, file names, @handles,
-// `code`, numbers — must appear in the facts it cites; and it must be one
-// finished plain-text sentence in the report's language: no raw JSON, code
-// fences, Markdown or HTML, no mass mentions (@all, <!channel>,
-// <at user_id="all">), no fact ids in the text. Titles (translated
-// commit/PR titles) pass the same grounding against their own fact.
+// `code`, numbers — must appear in the facts it cites; every claim it makes
+// (effects, severity, scope, defaults, kinds: llm/claim_terms.h) must be
+// backed by them, and opinions, rankings, predictions and advice are never
+// allowed; and it must be one finished plain-text sentence in the report's
+// language: no raw JSON, code fences, Markdown or HTML, no mass mentions
+// (@all, <!channel>, <at user_id="all">), no fact ids in the text. Titles
+// (translated commit/PR titles) pass the same grounding against their own
+// fact, keep every identifier and number of the source title, and claim
+// nothing the source title (and the change's kind) does not.
 #pragma once
 
 #include <set>

@@ -1,7 +1,6 @@
 #include "pipeline/day_composition.h"
 
 #include "compose/composer.h"
-#include "compose/cross_repo_signals.h"
 #include "llm/report_writer.h"
 
 namespace infradigest {
@@ -13,10 +12,7 @@ Report compose_day(const Activity& day, const ReportWindow& window, const std::v
   LlmReportWriter writer(db, *llm, report, day);
   if (writer.has_activity()) {
     writer.write_repo_sections(report);
-    report.summary = compose_summary(report);
-    report.impact = compose_impact(report);
-    report.outlook = compose_outlook(report);
-    writer.write_day_sections(report, compose_dependency_statements(report));
+    writer.write_day_sections(report);
   }
   writer.finish(report);
   return report;

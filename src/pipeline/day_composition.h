@@ -1,7 +1,7 @@
 // The order of the report's stages for one day, and the one place that knows
 // it: the rule-based composer, then — when an LLM step is given — the LLM
-// writer's per-repository step, the rule-based sections again (so a section
-// the model does not rewrite shows its verified titles), and its day step.
+// writer's per-repository step (analysis, translated titles) and its day step
+// (prose for 摘要, 影响评估, 总结), both added beside the rule-based text.
 #pragma once
 
 #include <string>

@@ -67,12 +67,38 @@ Json repo(const RepoSection& s, bool llm) {
   return out;
 }
 
+Json impact_themes(const std::vector<ImpactTheme>& themes) {
+  Json out = Json::array();
+  for (const auto& t : themes)
+    out.push_back(Json{{"theme", t.key}, {"title", t.title}, {"statements", statements(t.statements)}});
+  return out;
+}
+
+Json llm_note(const LlmNote& note) {
+  Json fallbacks = Json::array();
+  for (const auto& f : note.fallbacks)
+    fallbacks.push_back(Json{{"section", f.section}, {"reason", llm_fallback_reason_name(f.reason)}});
+  return Json{{"models", note.models},
+              {"fallbacks", fallbacks},
+              {"unavailable", note.unavailable.empty() ? Json(nullptr) : Json(note.unavailable)},
+              {"summary", statements(note.summary)},
+              {"impact", impact_themes(note.impact)},
+              {"outlook", statements(note.outlook)}};
+}
+
 }  // namespace
 
+std::string_view llm_fallback_reason_name(LlmFallbackReason reason) {
+  switch (reason) {
+    case LlmFallbackReason::kNoAnswer: return "no_answer";
+    case LlmFallbackReason::kRejectedBefore: return "rejected_before";
+    case LlmFallbackReason::kRejected: break;
+  }
+  return "rejected";
+}
+
 std::string render_json(const Report& r) {
-  Json impact = Json::array();
-  for (const auto& t : r.impact)
-    impact.push_back(Json{{"theme", t.key}, {"title", t.title}, {"statements", statements(t.statements)}});
+  Json impact = impact_themes(r.impact);
   Json repos = Json::array();
   for (const auto& s : r.repos) repos.push_back(repo(s, r.llm.has_value()));
   Json figures = Json::array();
@@ -102,10 +128,7 @@ std::string render_json(const Report& r) {
            {"dependency_updates", dependency_updates},
            {"repos", repos},
            {"outlook", statements(r.outlook)}};
-  if (r.llm)
-    out["llm"] = Json{{"models", r.llm->models},
-                      {"fallbacks", r.llm->fallbacks},
-                      {"unavailable", r.llm->unavailable.empty() ? Json(nullptr) : Json(r.llm->unavailable)}};
+  if (r.llm) out["llm"] = llm_note(*r.llm);
   if (!r.incomplete_repos.empty()) out["incomplete_repos"] = r.incomplete_repos;
   return out.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
 }

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 
 #include "document/report.h"
 
@@ -14,5 +15,8 @@ namespace infradigest {
 inline constexpr int kReportJsonVersion = 2;
 
 std::string render_json(const Report& report);
+
+// "rejected" | "no_answer" | "rejected_before": the JSON name of a fallback's reason.
+std::string_view llm_fallback_reason_name(LlmFallbackReason reason);
 
 }  // namespace infradigest

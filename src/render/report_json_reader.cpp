@@ -203,14 +203,41 @@ RepoSection repo(Reader& in, const Json& j, const std::string& w) {
   return s;
 }
 
+std::vector<ImpactTheme> impact_themes(Reader& in, const Json& j, const std::string& where) {
+  std::vector<ImpactTheme> out;
+  const Json& impact = in.array(j, "impact", where);
+  for (size_t i = 0; i < impact.size(); ++i) {
+    const std::string w = Reader::at(where, "impact", i);
+    out.push_back(ImpactTheme{in.text(impact[i], "theme", w), in.text(impact[i], "title", w),
+                              statements(in, impact[i], "statements", w)});
+  }
+  return out;
+}
+
+LlmNote llm_note(Reader& in, const Json& j) {
+  const std::string w = ".llm";
+  LlmNote note{in.strings(j, "models", w), {}, in.optional_text(j, "unavailable", w).value_or(""),
+               statements(in, j, "summary", w), impact_themes(in, j, w), statements(in, j, "outlook", w)};
+  const Json& fallbacks = in.array(j, "fallbacks", w);
+  for (size_t i = 0; i < fallbacks.size(); ++i) {
+    const std::string f = Reader::at(w, "fallbacks", i);
+    LlmFallback fallback{in.text(fallbacks[i], "section", f), LlmFallbackReason::kRejected};
+    const std::string reason = in.text(fallbacks[i], "reason", f);
+    bool known = false;
+    for (auto r : {LlmFallbackReason::kRejected, LlmFallbackReason::kNoAnswer, LlmFallbackReason::kRejectedBefore})
+      if (llm_fallback_reason_name(r) == reason) {
+        fallback.reason = r;
+        known = true;
+      }
+    if (!known) in.fail(f + ".reason", "unknown reason \"" + reason + "\"");
+    note.fallbacks.push_back(std::move(fallback));
+  }
+  return note;
+}
+
 void sections(Reader& in, const Json& j, Report& r) {
   r.summary = statements(in, j, "summary", "");
-  const Json& impact = in.array(j, "impact", "");
-  for (size_t i = 0; i < impact.size(); ++i) {
-    const std::string w = Reader::at("", "impact", i);
-    r.impact.push_back(ImpactTheme{in.text(impact[i], "theme", w), in.text(impact[i], "title", w),
-                                   statements(in, impact[i], "statements", w)});
-  }
+  r.impact = impact_themes(in, j, "");
   const Json& figures = in.array(j, "figures", "");
   for (size_t i = 0; i < figures.size(); ++i) {
     const std::string w = Reader::at("", "figures", i);
@@ -268,11 +295,7 @@ Result<Report> read_report_json(std::string_view input) {
   const Json& repos = in.array(j, "repos", "");
   for (size_t i = 0; i < repos.size(); ++i) r.repos.push_back(repo(in, repos[i], Reader::at("", "repos", i)));
   for (const auto& s : r.repos) r.total_items += static_cast<int>(s.items.size() + s.issues.size() + s.releases.size());
-  if (j.contains("llm")) {
-    const Json& llm = j.at("llm");
-    r.llm = LlmNote{in.strings(llm, "models", ".llm"), in.strings(llm, "fallbacks", ".llm"),
-                    in.optional_text(llm, "unavailable", ".llm").value_or("")};
-  }
+  if (j.contains("llm")) r.llm = llm_note(in, j.at("llm"));
   if (j.contains("incomplete_repos")) r.incomplete_repos = in.strings(j, "incomplete_repos", "");
   if (in.error()) return *in.error();
   return r;

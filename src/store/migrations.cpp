@@ -235,6 +235,17 @@ CREATE TABLE day_reports (
   PRIMARY KEY (report_date, language)
 );
 )sql",
+      // 7: LLM requests whose every answer was rejected, per report day (docs/llm.md).
+      R"sql(
+CREATE TABLE llm_rejections (
+  model TEXT NOT NULL,
+  prompt_hash TEXT NOT NULL,
+  report_date TEXT NOT NULL,
+  reasons TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  PRIMARY KEY (model, prompt_hash, report_date)
+);
+)sql",
   };
   return kSteps;
 }
