@@ -22,11 +22,11 @@ std::vector<FileChange> files(std::initializer_list<const char*> names) {
 
 std::vector<PinBump> bumps(const std::string& title, const std::vector<FileChange>& changed = {},
                            const std::string& message = "", const std::string& repo = kVllm) {
-  return detect_pin_bumps(title, title + (message.empty() ? "" : "\n\n" + message), changed, repo, kWatch);
+  return detect_pin_bumps(title, title + (message.empty() ? "" : "\n\n" + message), changed, repo, WatchedProjects(kWatch));
 }
 
 TEST(ProjectMentions, PackageSpellingsNameTheirRepository) {
-  auto m = find_project_mentions("pin flashinfer-python==0.6.4, deep_gemm and nvidia-cutlass-dsl; flash-attn.", kWatch);
+  auto m = WatchedProjects(kWatch).mentions("pin flashinfer-python==0.6.4, deep_gemm and nvidia-cutlass-dsl; flash-attn.");
   ASSERT_EQ(m.size(), 4u);
   EXPECT_EQ(m[0].repo, "flashinfer-ai/flashinfer");
   EXPECT_EQ(m[1].repo, "deepseek-ai/DeepGEMM");
@@ -35,10 +35,10 @@ TEST(ProjectMentions, PackageSpellingsNameTheirRepository) {
 }
 
 TEST(ProjectMentions, ForksAndLongerWordsNameNothing) {
-  EXPECT_TRUE(find_project_mentions("Update vllm-flash-attn to the latest commit", kWatch).empty());
-  EXPECT_TRUE(find_project_mentions("flashinfer_backend cutlassy", kWatch).empty());
+  EXPECT_TRUE(WatchedProjects(kWatch).mentions("Update vllm-flash-attn to the latest commit").empty());
+  EXPECT_TRUE(WatchedProjects(kWatch).mentions("flashinfer_backend cutlassy").empty());
   // Only watched repositories count.
-  EXPECT_TRUE(find_project_mentions("bump flashinfer to 0.6.4", {"NVIDIA/cutlass"}).empty());
+  EXPECT_TRUE(WatchedProjects({"NVIDIA/cutlass"}).mentions("bump flashinfer to 0.6.4").empty());
 }
 
 TEST(PinBumps, TitleWithVersion) {

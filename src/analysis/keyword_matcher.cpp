@@ -69,14 +69,18 @@ KeywordSet::KeywordSet(std::string_view alternatives) {
     if (spelling.atoms.empty()) continue;
 
     const Atom& first = spelling.atoms.front();
+    const std::size_t index = spellings_.size();
     if (first.type == AtomType::kChar) {
       spelling.first = first.ch;
       first_chars_.set(static_cast<unsigned char>(first.ch));
       first_chars_.set(static_cast<unsigned char>(to_upper(first.ch)));
+      by_first_[static_cast<unsigned char>(first.ch)].push_back(index);
     } else if (first.type == AtomType::kDigits) {
       for (char d = '0'; d <= '9'; ++d) first_chars_.set(static_cast<unsigned char>(d));
+      any_first_.push_back(index);
     } else {
       first_chars_.set();
+      any_first_.push_back(index);
     }
     spellings_.push_back(std::move(spelling));
   }
@@ -129,12 +133,14 @@ std::optional<std::size_t> KeywordSet::match_end(const Spelling& spelling, std::
 std::optional<KeywordHit> KeywordSet::match_at(std::string_view text, std::size_t pos) const {
   std::optional<KeywordHit> best;
   if (pos >= text.size() || !first_chars_.test(static_cast<unsigned char>(text[pos]))) return best;
-  const char first = to_lower(text[pos]);
-  for (const Spelling& spelling : spellings_) {
-    if (spelling.first != 0 && spelling.first != first) continue;
-    auto end = match_end(spelling, text, pos);
-    if (end && (!best || *end > best->end)) best = KeywordHit{pos, *end};
-  }
+  auto try_all = [&](const std::vector<std::size_t>& candidates) {
+    for (std::size_t k : candidates) {
+      auto end = match_end(spellings_[k], text, pos);
+      if (end && (!best || *end > best->end)) best = KeywordHit{pos, *end};
+    }
+  };
+  try_all(by_first_[static_cast<unsigned char>(to_lower(text[pos]))]);
+  try_all(any_first_);
   return best;
 }
 

@@ -3,6 +3,7 @@
 // does match inside "BatchMLAPagedAttentionWrapper".
 #pragma once
 
+#include <array>
 #include <bitset>
 #include <cstddef>
 #include <optional>
@@ -65,6 +66,11 @@ class KeywordSet {
 
   std::vector<Spelling> spellings_;
   std::bitset<256> first_chars_;  // characters a hit can start with, to skip positions fast
+  // The spellings that can start with each (lower-case) byte, and those that
+  // start with a separator or digits: a position is tried only against the
+  // spellings it can begin, not against the whole set.
+  std::array<std::vector<std::size_t>, 256> by_first_;
+  std::vector<std::size_t> any_first_;
 };
 
 }  // namespace infradigest

@@ -127,10 +127,10 @@ bool is_revert(std::string_view title) {
 // Bumps named on one line: each mentioned project that an update verb
 // governs, with the version that follows it (before the next project's name).
 std::vector<PinBump> bumps_in_line(std::string_view line, bool version_required, const std::string& own_repo,
-                                   const std::vector<std::string>& watchlist) {
+                                   const WatchedProjects& watched) {
   std::vector<PinBump> out;
   const auto words = words_of(line);
-  auto mentions = find_project_mentions(line, watchlist);
+  auto mentions = watched.mentions(line);
   for (std::size_t k = 0; k < mentions.size(); ++k) {
     const auto& m = mentions[k];
     if (m.repo == own_repo || !verb_governs(words, mentions, m.begin, m.end)) continue;
@@ -157,11 +157,11 @@ bool is_dependency_file(std::string_view path) {
 
 std::vector<PinBump> detect_pin_bumps(std::string_view title, std::string_view message,
                                       const std::vector<FileChange>& files, const std::string& own_repo,
-                                      const std::vector<std::string>& watchlist) {
+                                      const WatchedProjects& watched) {
   if (is_revert(title)) return {};
   const bool touches_pins = std::any_of(files.begin(), files.end(),
                                         [](const FileChange& f) { return is_dependency_file(f.filename); });
-  std::vector<PinBump> out = bumps_in_line(title, !touches_pins, own_repo, watchlist);
+  std::vector<PinBump> out = bumps_in_line(title, !touches_pins, own_repo, watched);
   // The message's first line is the title; later lines (squashed commit lists,
   // PR descriptions) may name more bumps, each with its version.
   std::size_t start = message.find('\n');
@@ -169,7 +169,7 @@ std::vector<PinBump> detect_pin_bumps(std::string_view title, std::string_view m
     const std::size_t end = message.find('\n', start + 1);
     std::string_view line = message.substr(start + 1, end == std::string_view::npos ? std::string_view::npos
                                                                                     : end - start - 1);
-    for (auto& b : bumps_in_line(line, true, own_repo, watchlist)) {
+    for (auto& b : bumps_in_line(line, true, own_repo, watched)) {
       auto same = std::find_if(out.begin(), out.end(), [&](const PinBump& o) { return o.upstream == b.upstream; });
       if (same == out.end()) out.push_back(std::move(b));
       else if (!same->version) same->version = b.version;

@@ -12,6 +12,7 @@
 #include <string_view>
 #include <vector>
 
+#include "compose/watched_projects.h"
 #include "model/activity.h"
 
 namespace infradigest {
@@ -32,7 +33,7 @@ bool is_dependency_file(std::string_view path);
 // with a version. Reverts move no pin forward and give none.
 std::vector<PinBump> detect_pin_bumps(std::string_view title, std::string_view message,
                                       const std::vector<FileChange>& files, const std::string& own_repo,
-                                      const std::vector<std::string>& watchlist);
+                                      const WatchedProjects& watched);
 
 // "v0.6.4" and "0.6.4" name the same version.
 bool same_version(std::string_view a, std::string_view b);

@@ -8,6 +8,7 @@
 
 #include "compose/composer.h"
 #include "compose/dependency_bumps.h"
+#include "document/report_index.h"
 
 namespace infradigest {
 
@@ -69,6 +70,7 @@ struct Source {
 std::vector<DependencyUpdate> find_dependency_updates(const Report& r, const Activity& day) {
   std::vector<std::string> watchlist;
   for (const auto& s : r.repos) watchlist.push_back(s.full_name);
+  const WatchedProjects watched(watchlist);
   std::map<std::pair<std::string, int>, const PullRequest*> prs;
   for (const auto& p : day.pull_requests) prs[{p.repo, p.number}] = &p;
   auto pr_body = [&](const std::string& repo, std::optional<int> number) -> std::string {
@@ -78,19 +80,20 @@ std::vector<DependencyUpdate> find_dependency_updates(const Report& r, const Act
   };
 
   // Every item of the report, with the text its title alone does not hold.
+  const ReportItemIndex items(r);
   std::vector<Source> sources;
   for (const auto& c : day.commits) {
-    if (!find_report_item(r, fact_id(c))) continue;
+    if (!items.find(fact_id(c))) continue;
     auto pr = c.pr_number ? c.pr_number : pr_number_from_title(c.title());
     sources.push_back(Source{c.repo, fact_id(c), c.title(), c.message + "\n" + pr_body(c.repo, pr), c.files});
   }
   for (const auto& p : day.pull_requests)
-    if (find_report_item(r, fact_id(p)))
+    if (items.find(fact_id(p)))
       sources.push_back(Source{p.repo, fact_id(p), p.title, p.title + "\n" + p.body.value_or(""), {}});
 
   std::vector<DependencyUpdate> out;
   for (const auto& src : sources) {
-    for (auto& bump : detect_pin_bumps(src.title, src.text, src.files, src.repo, watchlist)) {
+    for (auto& bump : detect_pin_bumps(src.title, src.text, src.files, src.repo, watched)) {
       DependencyUpdate u{src.repo, src.id, bump.upstream, bump.version, std::nullopt, {}};
       const RepoSection* upstream = section_of(r, bump.upstream);
       if (upstream) {

@@ -74,27 +74,48 @@ ReportItem item_from_pr(const PullRequest& p) {
   return item;
 }
 
+namespace {
+
+// The day's items of one repository: grouped once, so building every
+// section costs time linear in the day's items, however many repositories.
+struct RepoItems {
+  std::map<int, const PullRequest*> prs;
+  std::vector<const Commit*> commits;
+  std::vector<const Issue*> issues;
+  std::vector<const Release*> releases;
+};
+
+std::map<std::string, RepoItems, std::less<>> group_by_repo(const Activity& day) {
+  std::map<std::string, RepoItems, std::less<>> out;
+  for (const auto& p : day.pull_requests) out[p.repo].prs[p.number] = &p;
+  for (const auto& c : day.commits) out[c.repo].commits.push_back(&c);
+  for (const auto& i : day.issues) out[i.repo].issues.push_back(&i);
+  for (const auto& r : day.releases) out[r.repo].releases.push_back(&r);
+  return out;
+}
+
+}  // namespace
+
 std::vector<RepoSection> build_repo_sections(const Activity& day, const ReportWindow& window,
                                              const std::vector<std::string>& watchlist) {
   std::vector<RepoSection> sections;
+  const auto grouped = group_by_repo(day);
+  static const RepoItems kNone;
   for (const auto& repo : watchlist) {
     RepoSection s;
     s.full_name = repo;
     s.url = repo_url(repo);
+    auto found = grouped.find(repo);
+    const RepoItems& mine = found == grouped.end() ? kNone : found->second;
+    const auto& prs = mine.prs;
 
-    std::map<int, const PullRequest*> prs;
-    for (const auto& p : day.pull_requests)
-      if (p.repo == repo) prs[p.number] = &p;
-
-    for (const auto& r : day.releases) {
-      if (r.repo != repo) continue;
-      s.releases.push_back(ReportRelease{fact_id(r), r.tag, r.name, release_url(repo, r.tag),
-                                         r.prerelease, r.body, r.pr_number});
-    }
+    for (const Release* r : mine.releases)
+      s.releases.push_back(ReportRelease{fact_id(*r), r->tag, r->name, release_url(repo, r->tag), r->prerelease,
+                                         r->body, r->pr_number});
 
     std::set<int> prs_with_commits;
-    for (const auto& c : day.commits) {
-      if (c.repo != repo) continue;
+    for (const Commit* commit : mine.commits) {
+      const Commit& c = *commit;
       ReportItem item = item_from_commit(c, prs);
       if (item.pr) prs_with_commits.insert(*item.pr);
       item.importance = importance(item);
@@ -113,11 +134,9 @@ std::vector<RepoSection> build_repo_sections(const Activity& day, const ReportWi
     }
     order_items(s.items);
 
-    for (const auto& i : day.issues) {
-      if (i.repo != repo) continue;
-      s.issues.push_back(ReportIssue{fact_id(i), i.number, i.title, issue_url(repo, i.number),
-                                     i.author, classify(i)});
-    }
+    for (const Issue* i : mine.issues)
+      s.issues.push_back(ReportIssue{fact_id(*i), i->number, i->title, issue_url(repo, i->number), i->author,
+                                     classify(*i)});
     std::sort(s.issues.begin(), s.issues.end(),
               [](const ReportIssue& a, const ReportIssue& b) { return a.number < b.number; });
     sections.push_back(std::move(s));

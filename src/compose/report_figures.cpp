@@ -7,6 +7,7 @@
 
 #include "compose/composer.h"
 #include "compose/performance_figures.h"
+#include "document/report_index.h"
 #include "document/statement_builder.h"
 
 namespace infradigest {
@@ -32,10 +33,11 @@ std::vector<PerformanceFigure> compose_figures(const Report& r, const Activity& 
   for (const auto& p : day.pull_requests) prs[{p.repo, p.number}] = &p;
 
   std::vector<Candidate> candidates;
+  const ReportItemIndex items(r);
   // The best figure of one item among its texts, earliest text first on ties.
   auto consider = [&](const std::string& id, const std::vector<std::pair<std::string_view, const char*>>& texts) {
     std::string repo;
-    const ReportItem* item = find_report_item(r, id, &repo);
+    const ReportItem* item = items.find(id, &repo);
     if (!item) return;
     std::optional<Candidate> best;
     for (const auto& [text, source] : texts)

@@ -34,24 +34,20 @@ bool word_char(char c) {
   return std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_' || c == '.';
 }
 
-// The repo a squeezed word names, or "".
-std::string repo_named(const std::string& word, const std::vector<std::string>& watchlist) {
+}  // namespace
+
+WatchedProjects::WatchedProjects(const std::vector<std::string>& watchlist) {
   for (const auto& repo : watchlist) {
     const auto slash = repo.find('/');
     const std::string name = squeeze(slash == std::string::npos ? repo : repo.substr(slash + 1));
     if (name.empty()) continue;
-    if (word == name) return repo;
+    repo_by_name_.emplace(name, repo);  // emplace keeps the first: watchlist order wins
     if (auto it = package_names().find(name); it != package_names().end())
-      for (const auto& alias : it->second)
-        if (word == alias) return repo;
+      for (const auto& alias : it->second) repo_by_name_.emplace(alias, repo);
   }
-  return "";
 }
 
-}  // namespace
-
-std::vector<ProjectMention> find_project_mentions(std::string_view text,
-                                                  const std::vector<std::string>& watchlist) {
+std::vector<ProjectMention> WatchedProjects::mentions(std::string_view text) const {
   std::vector<ProjectMention> out;
   std::size_t i = 0;
   while (i < text.size()) {
@@ -64,8 +60,8 @@ std::vector<ProjectMention> find_project_mentions(std::string_view text,
     // Trailing dots and dashes end a sentence, not a name: "to cutlass."
     std::size_t word_end = end;
     while (word_end > i && (text[word_end - 1] == '.' || text[word_end - 1] == '-')) --word_end;
-    if (std::string repo = repo_named(squeeze(text.substr(i, word_end - i)), watchlist); !repo.empty())
-      out.push_back(ProjectMention{repo, i, word_end});
+    if (auto it = repo_by_name_.find(squeeze(text.substr(i, word_end - i))); it != repo_by_name_.end())
+      out.push_back(ProjectMention{it->second, i, word_end});
     i = end;
   }
   return out;

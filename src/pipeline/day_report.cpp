@@ -47,7 +47,7 @@ Result<DayReport> compose_and_store(Database& db, const DayReportRequest& reques
   m.synced_at = *synced;
   m.composed_at = request.now;
   m.digest = digest_to_json(digest_report(out.report));
-  auto revision = DayReportStore(db).save(StoredDayReport{m, render_json(out.report)});
+  auto revision = DayReportStore(db).save(StoredDayReport{m, render_json(out.report, JsonLayout::kCompact)});
   if (!revision) return revision.error().with_context("storing the report of " + format_date(request.date));
   m.revision = *revision;
   return out;

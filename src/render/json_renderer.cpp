@@ -97,7 +97,7 @@ std::string_view llm_fallback_reason_name(LlmFallbackReason reason) {
   return "rejected";
 }
 
-std::string render_json(const Report& r) {
+std::string render_json(const Report& r, JsonLayout layout) {
   Json impact = impact_themes(r.impact);
   Json repos = Json::array();
   for (const auto& s : r.repos) repos.push_back(repo(s, r.llm.has_value()));
@@ -130,7 +130,8 @@ std::string render_json(const Report& r) {
            {"outlook", statements(r.outlook)}};
   if (r.llm) out["llm"] = llm_note(*r.llm);
   if (!r.incomplete_repos.empty()) out["incomplete_repos"] = r.incomplete_repos;
-  return out.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+  const int indent = layout == JsonLayout::kIndented ? 2 : -1;
+  return out.dump(indent, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
 }
 
 }  // namespace infradigest

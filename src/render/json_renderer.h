@@ -14,7 +14,11 @@ namespace infradigest {
 // (render/report_json_reader.h reads it back; the store keeps day reports so).
 inline constexpr int kReportJsonVersion = 2;
 
-std::string render_json(const Report& report);
+// Indented for people and scripts; compact for the store (a third of the
+// bytes and of the time for a busy day).
+enum class JsonLayout { kIndented, kCompact };
+
+std::string render_json(const Report& report, JsonLayout layout = JsonLayout::kIndented);
 
 // "rejected" | "no_answer" | "rejected_before": the JSON name of a fallback's reason.
 std::string_view llm_fallback_reason_name(LlmFallbackReason reason);

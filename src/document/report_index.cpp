@@ -1,0 +1,17 @@
+#include "document/report_index.h"
+
+namespace infradigest {
+
+ReportItemIndex::ReportItemIndex(const Report& report) {
+  for (const auto& s : report.repos)
+    for (const auto& i : s.items) items_.emplace(i.id, std::pair{&i, &s.full_name});
+}
+
+const ReportItem* ReportItemIndex::find(std::string_view id, std::string* repo) const {
+  auto it = items_.find(id);
+  if (it == items_.end()) return nullptr;
+  if (repo) *repo = *it->second.second;
+  return it->second.first;
+}
+
+}  // namespace infradigest
