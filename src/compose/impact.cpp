@@ -63,7 +63,8 @@ std::vector<Statement> by_tag(const Report& r, TagFacet facet) {
   std::vector<std::pair<Tag, int>> tags(counts.begin(), counts.end());
   std::stable_sort(tags.begin(), tags.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
   std::vector<Statement> out;
-  for (const auto& [tag, n] : tags) {
+  for (const auto& tag_count : tags) {
+    const Tag& tag = tag_count.first;  // a named variable: clang 14 cannot capture a structured binding
     StatementBuilder b;
     b.strong(tag_label(tag, r.language)).text(std::string(labels(r.language).colon));
     append_by_repo(b, r, [&](const ReportItem& i) { return has_tag(i, tag); });

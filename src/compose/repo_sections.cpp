@@ -126,7 +126,7 @@ std::vector<RepoSection> build_repo_sections(const Activity& day, const ReportWi
       // not the PR behind a release, is still news of the day.
       bool merged_today = p->merged_at && window.contains(*p->merged_at);
       bool behind_release = std::any_of(s.releases.begin(), s.releases.end(),
-                                        [&](const ReportRelease& r) { return r.pr == number; });
+                                        [pr = number](const ReportRelease& r) { return r.pr == pr; });
       if (!merged_today || prs_with_commits.count(number) || behind_release) continue;
       ReportItem item = item_from_pr(*p);
       item.importance = importance(item);
