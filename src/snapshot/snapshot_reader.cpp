@@ -19,25 +19,7 @@ class ActivityBuilder {
  public:
   explicit ActivityBuilder(Activity& out) : out_(out) {}
 
-  Status add(SnapshotRecord record, const std::string& where) {
-    return std::visit(
-        [&](auto&& item) -> Status {
-          using T = std::decay_t<decltype(item)>;
-          if constexpr (std::is_same_v<T, SnapshotMeta>) {
-            return {};
-          } else if constexpr (std::is_same_v<T, Repository>) {
-            std::string id = "repository:" + item.full_name;
-            return insert(out_.repositories, id, std::move(item), where);
-          } else {
-            std::string id = fact_id(item);  // before the move below
-            if constexpr (std::is_same_v<T, Commit>) return insert(out_.commits, id, std::move(item), where);
-            else if constexpr (std::is_same_v<T, PullRequest>) return insert(out_.pull_requests, id, std::move(item), where);
-            else if constexpr (std::is_same_v<T, Issue>) return insert(out_.issues, id, std::move(item), where);
-            else return insert(out_.releases, id, std::move(item), where);
-          }
-        },
-        std::move(record));
-  }
+  Status add(SnapshotRecord record, const std::string& where);
 
  private:
   template <class T>
@@ -59,6 +41,28 @@ class ActivityBuilder {
   Activity& out_;
   std::map<std::string, Seen> seen_;
 };
+
+// Defined after the class: clang 14 does not instantiate a member template
+// that a generic lambda calls before the template is defined.
+Status ActivityBuilder::add(SnapshotRecord record, const std::string& where) {
+  return std::visit(
+      [&](auto&& item) -> Status {
+        using T = std::decay_t<decltype(item)>;
+        if constexpr (std::is_same_v<T, SnapshotMeta>) {
+          return {};
+        } else if constexpr (std::is_same_v<T, Repository>) {
+          std::string id = "repository:" + item.full_name;
+          return insert(out_.repositories, id, std::move(item), where);
+        } else {
+          std::string id = fact_id(item);  // before the move below
+          if constexpr (std::is_same_v<T, Commit>) return insert(out_.commits, id, std::move(item), where);
+          else if constexpr (std::is_same_v<T, PullRequest>) return insert(out_.pull_requests, id, std::move(item), where);
+          else if constexpr (std::is_same_v<T, Issue>) return insert(out_.issues, id, std::move(item), where);
+          else return insert(out_.releases, id, std::move(item), where);
+        }
+      },
+      std::move(record));
+}
 
 Status parse_into(const std::string& text, const std::string& origin, ActivityBuilder& builder) {
   std::istringstream in(text);
