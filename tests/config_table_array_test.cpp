@@ -8,6 +8,8 @@
 namespace infradigest {
 namespace {
 
+using testing::contains;
+
 using testing::TempDir;
 
 Result<LoadedConfig> load(const TempDir& dir, const std::string& toml) {
@@ -17,8 +19,6 @@ Result<LoadedConfig> load(const TempDir& dir, const std::string& toml) {
   sources.getenv = [](const std::string&) -> std::optional<std::string> { return std::nullopt; };
   return load_config(sources);
 }
-
-bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
 
 TEST(ConfigTableArray, WebhooksLoadWithOriginsAndShowOneLineEach) {
   TempDir dir;

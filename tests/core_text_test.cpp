@@ -1,5 +1,5 @@
 // The small text helpers every stage shares (src/core): UTF-8 counting and
-// clipping, CJK detection, ASCII case folding, percent-encoding.
+// clipping, validation, CJK detection, ASCII case folding and trimming, percent-encoding.
 #include <gtest/gtest.h>
 
 #include "core/ascii_text.h"
@@ -32,6 +32,25 @@ TEST(Utf8Text, TellsChineseFromOtherText) {
   EXPECT_FALSE(has_cjk("Fix rope on ROCm"));
   EXPECT_FALSE(has_cjk("（）：、"));  // full-width punctuation is not an ideograph
   EXPECT_FALSE(has_cjk("\xe4\xbf"));  // a truncated ideograph is not one
+}
+
+TEST(Utf8Text, ValidatesStrictlyLikeAJsonEncoder) {
+  EXPECT_TRUE(is_valid_utf8(""));
+  EXPECT_TRUE(is_valid_utf8("修复 ROCm \xf0\x9f\x9a\x80"));  // 3- and 4-byte characters
+  EXPECT_FALSE(is_valid_utf8("\xe4\xbf"));              // truncated
+  EXPECT_FALSE(is_valid_utf8("\x80" "abc"));             // a lone continuation byte
+  EXPECT_FALSE(is_valid_utf8("\xc0\xaf"));              // overlong '/'
+  EXPECT_FALSE(is_valid_utf8("\xe0\x80\xaf"));          // overlong '/' in three bytes
+  EXPECT_FALSE(is_valid_utf8("\xed\xa0\x80"));          // a UTF-16 surrogate
+  EXPECT_FALSE(is_valid_utf8("\xf4\x90\x80\x80"));      // above U+10FFFF
+  EXPECT_FALSE(is_valid_utf8("\xff"));
+}
+
+TEST(AsciiText, TrimsAsciiSpaceAtBothEndsOnly) {
+  EXPECT_EQ(trim_ascii_space(" \t rel=\"next\" \r\n"), "rel=\"next\"");
+  EXPECT_EQ(trim_ascii_space("a b"), "a b");
+  EXPECT_EQ(trim_ascii_space(" \v\f "), "");
+  EXPECT_EQ(trim_ascii_space("\xe3\x80\x80x"), "\xe3\x80\x80x");  // U+3000 is not ASCII space
 }
 
 TEST(AsciiText, LowersAsciiOnlyWhateverTheLocale) {

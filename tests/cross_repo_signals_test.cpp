@@ -17,7 +17,7 @@ using testing::at;
 using testing::commit;
 using testing::window;
 
-const std::vector<std::string> kWatch = {"NVIDIA/cutlass", "flashinfer-ai/flashinfer", "sgl-project/sglang",
+const std::vector<std::string> kSignalsWatch = {"NVIDIA/cutlass", "flashinfer-ai/flashinfer", "sgl-project/sglang",
                                          "vllm-project/vllm"};
 
 Release release(const std::string& repo, const std::string& tag, std::optional<std::string> notes = std::nullopt) {
@@ -50,7 +50,7 @@ TEST(CrossRepoSignals, DownstreamBumpCitesTheBumpAndTheSameDayRelease) {
                                {"requirements/cuda.txt", "docker/Dockerfile"}));
   day.releases.push_back(release("flashinfer-ai/flashinfer", "v0.6.4"));
   for (Language lang : {Language::kZh, Language::kEn}) {
-    Report r = compose_report(day, window(), kWatch, lang);
+    Report r = compose_report(day, window(), kSignalsWatch, lang);
     ASSERT_EQ(r.dependency_updates.size(), 1u);
     EXPECT_EQ(r.dependency_updates[0].upstream, "flashinfer-ai/flashinfer");
     EXPECT_EQ(r.dependency_updates[0].version, "v0.6.4");
@@ -61,7 +61,7 @@ TEST(CrossRepoSignals, DownstreamBumpCitesTheBumpAndTheSameDayRelease) {
     EXPECT_EQ(s->cites, (std::vector<std::string>{kBump, kRelease})) << s->plain_text();
     EXPECT_NE(s->plain_text().find("v0.6.4"), std::string::npos);
   }
-  Report zh = compose_report(day, window(), kWatch, Language::kZh);
+  Report zh = compose_report(day, window(), kSignalsWatch, Language::kZh);
   EXPECT_NE(render_markdown(zh).find("**依赖联动**：vllm-project/vllm 将 flashinfer-ai/flashinfer 更新至 `v0.6.4`"),
             std::string::npos)
       << render_markdown(zh);
@@ -71,7 +71,7 @@ TEST(CrossRepoSignals, ABumpWithoutTheReleaseClaimsNoAdoption) {
   Activity day;
   day.commits.push_back(commit("sgl-project/sglang", 'c', "Upgrade nvidia-cutlass-dsl to 4.4.1", {"python/pyproject.toml"}));
   day.releases.push_back(release("flashinfer-ai/flashinfer", "v0.6.4"));  // another project's release
-  Report r = compose_report(day, window(), kWatch, Language::kEn);
+  Report r = compose_report(day, window(), kSignalsWatch, Language::kEn);
   ASSERT_EQ(r.dependency_updates.size(), 1u);
   EXPECT_EQ(r.dependency_updates[0].upstream, "NVIDIA/cutlass");
   EXPECT_FALSE(r.dependency_updates[0].release_id);
@@ -101,7 +101,7 @@ TEST(CrossRepoSignals, TheUpstreamVersionCommitStandsInForAMissingRelease) {
   Activity day;
   day.commits.push_back(commit("NVIDIA/cutlass", 'e', "v4.4.1 update (#3079)", {"include/cutlass/version.h"}));
   day.commits.push_back(commit("vllm-project/vllm", 'b', "[Build] update cutlass to v4.4.1", {"CMakeLists.txt"}));
-  Report r = compose_report(day, window(), kWatch, Language::kEn);
+  Report r = compose_report(day, window(), kSignalsWatch, Language::kEn);
   ASSERT_EQ(r.dependency_updates.size(), 1u);
   const std::string version_commit = "commit:NVIDIA/cutlass@" + std::string(40, 'e');
   EXPECT_EQ(r.dependency_updates[0].release_id, version_commit);
@@ -118,7 +118,7 @@ TEST(CrossRepoSignals, FixesArePickedUpOnlyWhenTheDataLinksThem) {
   day.commits.push_back(commit("flashinfer-ai/flashinfer", 'g', "fix: typo in GDN docstring handling (#2630)"));
   day.releases.push_back(release("flashinfer-ai/flashinfer", "v0.6.4", "## What's Changed\n* fix: XQA crash (#2627)"));
   day.commits.push_back(commit("vllm-project/vllm", 'b', "Bump flashinfer to 0.6.4", {"requirements/cuda.txt"}));
-  Report r = compose_report(day, window(), kWatch, Language::kEn);
+  Report r = compose_report(day, window(), kSignalsWatch, Language::kEn);
   ASSERT_EQ(r.dependency_updates.size(), 1u);
   const std::string fix = "commit:flashinfer-ai/flashinfer@" + std::string(40, 'f');
   EXPECT_EQ(r.dependency_updates[0].picked_up_ids, std::vector<std::string>{fix});
@@ -133,7 +133,7 @@ TEST(CrossRepoSignals, FixesArePickedUpOnlyWhenTheDataLinksThem) {
   day2.commits.push_back(commit("vllm-project/vllm", 'b',
                                 "Bump flashinfer to 0.6.4rc1\n\nPicks up flashinfer-ai/flashinfer#2627 for SM120.",
                                 {"requirements/cuda.txt"}));
-  Report r2 = compose_report(day2, window(), kWatch, Language::kEn);
+  Report r2 = compose_report(day2, window(), kSignalsWatch, Language::kEn);
   ASSERT_EQ(r2.dependency_updates.size(), 1u);
   EXPECT_EQ(r2.dependency_updates[0].picked_up_ids, std::vector<std::string>{fix});
   EXPECT_FALSE(r2.dependency_updates[0].release_id);
@@ -143,7 +143,7 @@ TEST(CrossRepoSignals, SharedTagsNameALinkedItemPerRepo) {
   Activity day;
   day.commits.push_back(commit("sgl-project/sglang", 'a', "[AMD] Enable cudagraph for aiter backend (#1)"));
   day.commits.push_back(commit("vllm-project/vllm", 'b', "[ROCm] Fix aiter rope on MI300 (#2)"));
-  Report r = compose_report(day, window(), kWatch, Language::kEn);
+  Report r = compose_report(day, window(), kSignalsWatch, Language::kEn);
   const auto signals = cross_repo(r);
     const Statement* s = mentioning(signals, "AMD (hardware) moved in 2 repositories");
   ASSERT_NE(s, nullptr);
@@ -161,11 +161,11 @@ TEST(CrossRepoSignals, DocsTestsAndCiDoNotMakeATagMove) {
   day.commits.push_back(commit("vllm-project/vllm", 'b', "[CI] Add a Blackwell B200 test job", {".buildkite/test.yaml"}));
   day.commits.push_back(commit("sgl-project/sglang", 'c', "[Blackwell] Add FP8 MoE kernel for SM100 (#3)",
                                {"sgl-kernel/csrc/moe/fp8_sm100.cu"}));
-  Report r = compose_report(day, window(), kWatch, Language::kEn);
+  Report r = compose_report(day, window(), kSignalsWatch, Language::kEn);
   EXPECT_EQ(mentioning(cross_repo(r), "Blackwell (hardware) moved"), nullptr) << render_markdown(r);
   day.commits.push_back(commit("flashinfer-ai/flashinfer", 'd', "perf: faster Blackwell decode kernel (#4)",
                                {"csrc/decode_sm100.cu"}));
-  r = compose_report(day, window(), kWatch, Language::kEn);
+  r = compose_report(day, window(), kSignalsWatch, Language::kEn);
   const Statement* s = mentioning(cross_repo(r), "Blackwell (hardware) moved in 2 repositories");
   ASSERT_NE(s, nullptr) << render_markdown(r);
   EXPECT_EQ(s->cites.size(), 2u);
@@ -175,7 +175,7 @@ TEST(CrossRepoSignals, JsonListsDependencyUpdatesAndFigures) {
   Activity day;
   day.commits.push_back(commit("vllm-project/vllm", 'b', "[Deps] Bump flashinfer to v0.6.4", {"requirements/cuda.txt"}));
   day.releases.push_back(release("flashinfer-ai/flashinfer", "v0.6.4"));
-  auto j = nlohmann::json::parse(render_json(compose_report(day, window(), kWatch, Language::kZh)));
+  auto j = nlohmann::json::parse(render_json(compose_report(day, window(), kSignalsWatch, Language::kZh)));
   ASSERT_EQ(j["dependency_updates"].size(), 1u);
   EXPECT_EQ(j["dependency_updates"][0]["repo"], "vllm-project/vllm");
   EXPECT_EQ(j["dependency_updates"][0]["id"], kBump);

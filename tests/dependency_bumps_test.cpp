@@ -8,11 +8,11 @@
 namespace infradigest {
 namespace {
 
-const std::vector<std::string> kWatch = {"deepseek-ai/DeepGEMM",     "deepseek-ai/FlashMLA",
+const std::vector<std::string> kBumpsWatch = {"deepseek-ai/DeepGEMM",     "deepseek-ai/FlashMLA",
                                          "NVIDIA/cutlass",           "flashinfer-ai/flashinfer",
                                          "Dao-AILab/flash-attention", "sgl-project/sglang",
                                          "vllm-project/vllm",        "NVIDIA/cutile-python"};
-const std::string kVllm = "vllm-project/vllm";
+const std::string kBumpsRepo = "vllm-project/vllm";
 
 std::vector<FileChange> files(std::initializer_list<const char*> names) {
   std::vector<FileChange> out;
@@ -21,12 +21,12 @@ std::vector<FileChange> files(std::initializer_list<const char*> names) {
 }
 
 std::vector<PinBump> bumps(const std::string& title, const std::vector<FileChange>& changed = {},
-                           const std::string& message = "", const std::string& repo = kVllm) {
-  return detect_pin_bumps(title, title + (message.empty() ? "" : "\n\n" + message), changed, repo, WatchedProjects(kWatch));
+                           const std::string& message = "", const std::string& repo = kBumpsRepo) {
+  return detect_pin_bumps(title, title + (message.empty() ? "" : "\n\n" + message), changed, repo, WatchedProjects(kBumpsWatch));
 }
 
 TEST(ProjectMentions, PackageSpellingsNameTheirRepository) {
-  auto m = WatchedProjects(kWatch).mentions("pin flashinfer-python==0.6.4, deep_gemm and nvidia-cutlass-dsl; flash-attn.");
+  auto m = WatchedProjects(kBumpsWatch).mentions("pin flashinfer-python==0.6.4, deep_gemm and nvidia-cutlass-dsl; flash-attn.");
   ASSERT_EQ(m.size(), 4u);
   EXPECT_EQ(m[0].repo, "flashinfer-ai/flashinfer");
   EXPECT_EQ(m[1].repo, "deepseek-ai/DeepGEMM");
@@ -35,8 +35,8 @@ TEST(ProjectMentions, PackageSpellingsNameTheirRepository) {
 }
 
 TEST(ProjectMentions, ForksAndLongerWordsNameNothing) {
-  EXPECT_TRUE(WatchedProjects(kWatch).mentions("Update vllm-flash-attn to the latest commit").empty());
-  EXPECT_TRUE(WatchedProjects(kWatch).mentions("flashinfer_backend cutlassy").empty());
+  EXPECT_TRUE(WatchedProjects(kBumpsWatch).mentions("Update vllm-flash-attn to the latest commit").empty());
+  EXPECT_TRUE(WatchedProjects(kBumpsWatch).mentions("flashinfer_backend cutlassy").empty());
   // Only watched repositories count.
   EXPECT_TRUE(WatchedProjects({"NVIDIA/cutlass"}).mentions("bump flashinfer to 0.6.4").empty());
 }

@@ -12,13 +12,13 @@
 namespace infradigest {
 namespace {
 
+using testing::contains;
+
 using testing::echo;
 using testing::FakeLlmServer;
 using testing::LlmCall;
 using testing::LlmHarness;
 using testing::LlmReply;
-
-bool contains(const std::string& text, const std::string& piece) { return text.find(piece) != std::string::npos; }
 
 // The echo answer with one more analysis sentence.
 LlmReply with_extra_sentence(const LlmCall& call, const std::string& text, std::vector<std::string> cites) {

@@ -13,7 +13,7 @@ using testing::at;
 using testing::commit;
 using testing::window;
 
-const std::vector<std::string> kWatch = {"flashinfer-ai/flashinfer", "Dao-AILab/flash-attention", "vllm-project/vllm"};
+const std::vector<std::string> kRisksWatch = {"flashinfer-ai/flashinfer", "Dao-AILab/flash-attention", "vllm-project/vllm"};
 
 Issue issue(const std::string& repo, int number, const std::string& title) {
   Issue i;
@@ -35,7 +35,7 @@ TEST(OutlookRisks, BugReportsAreGroupedByHardwareWithTheirSymptoms) {
   day.issues.push_back(issue("flashinfer-ai/flashinfer", 2638, "[Bug] XQA crash on B200 when head_dim=256"));
   day.issues.push_back(issue("Dao-AILab/flash-attention", 2280, "[Cute][Test] test_flash_attn_kvcache hangs on B200"));
   day.issues.push_back(issue("vllm-project/vllm", 35100, "[Bug] KeyError when loading LoRA adapter"));
-  Report r = compose_report(day, window(), kWatch, Language::kZh);
+  Report r = compose_report(day, window(), kRisksWatch, Language::kZh);
   const Statement* blackwell = starting_with(r.outlook, "Blackwell 风险：");
   ASSERT_NE(blackwell, nullptr) << render_markdown(r);
   EXPECT_EQ(blackwell->cites, (std::vector<std::string>{"issue:flashinfer-ai/flashinfer#2638",
@@ -56,7 +56,7 @@ TEST(OutlookRisks, PerformanceRegressionReportsAreRisksQuestionsAreNot) {
   Activity day;
   day.issues.push_back(issue("vllm-project/vllm", 35200, "[Performance] Qwen3 decode 20% slower on H100 since v0.16"));
   day.issues.push_back(issue("vllm-project/vllm", 35201, "[Usage] How do I avoid OOM on H100?"));
-  Report r = compose_report(day, window(), kWatch, Language::kEn);
+  Report r = compose_report(day, window(), kRisksWatch, Language::kEn);
   const Statement* hopper = starting_with(r.outlook, "Hopper risk: ");
   ASSERT_NE(hopper, nullptr) << render_markdown(r);
   EXPECT_EQ(hopper->cites, std::vector<std::string>{"issue:vllm-project/vllm#35200"});
@@ -70,7 +70,7 @@ TEST(OutlookRisks, BreakingChangesSayWhatTheyRemove) {
   day.commits.push_back(commit("vllm-project/vllm", 'a', "[Misc] Remove deprecated --disable-log-requests flag (#35001)"));
   day.commits.push_back(commit("vllm-project/vllm", 'b', "Rename VLLM_ATTENTION_BACKEND to VLLM_ATTN_BACKEND (#35002)"));
   day.commits.push_back(commit("vllm-project/vllm", 'c', "Remove unused import in fused_moe (#35003)"));
-  Report r = compose_report(day, window(), kWatch, Language::kEn);
+  Report r = compose_report(day, window(), kRisksWatch, Language::kEn);
   const Statement* flag = starting_with(r.outlook, "Breaking change: removes flag --disable-log-requests: ");
   ASSERT_NE(flag, nullptr) << render_markdown(r);
   EXPECT_EQ(flag->cites, std::vector<std::string>{"commit:vllm-project/vllm@" + std::string(40, 'a')});

@@ -16,7 +16,7 @@ using testing::at;
 using testing::commit;
 using testing::window;
 
-const std::vector<std::string> kWatch = {"flashinfer-ai/flashinfer", "vllm-project/vllm"};
+const std::vector<std::string> kFiguresWatch = {"flashinfer-ai/flashinfer", "vllm-project/vllm"};
 
 TEST(PerformanceTable, QuotesMessagesAndPrBodiesWithTheirLinks) {
   Activity day;
@@ -32,7 +32,7 @@ TEST(PerformanceTable, QuotesMessagesAndPrBodiesWithTheirLinks) {
   day.pull_requests.push_back(pr);
   day.commits.push_back(commit("vllm-project/vllm", 'c', "[Docs] Fix typo (#35011)\n\nTested on 2xH100, 0.6.4"));
 
-  Report r = compose_report(day, window(), kWatch, Language::kZh);
+  Report r = compose_report(day, window(), kFiguresWatch, Language::kZh);
   ASSERT_EQ(r.figures.size(), 1u) << "the '|' line is a table row; the docs commit states no figure";
   EXPECT_EQ(r.figures[0].repo, "vllm-project/vllm");
   EXPECT_EQ(r.figures[0].quote, "TTFT improves by 7% on Qwen3-Next with 8x H100.");
@@ -61,7 +61,7 @@ TEST(PerformanceTable, AtMostEightRowsPerfWorkFirstAndMarkdownStaysEscaped) {
                                  "[Feature] thing " + std::to_string(k) + "\n\nThroughput is 1." + std::to_string(k) +
                                      "x higher <b>|</b> [x](javascript:alert(1))"));
   day.commits.push_back(commit("flashinfer-ai/flashinfer", 'z', "perf: faster MLA decode\n\nDecode is 10% faster."));
-  Report r = compose_report(day, window(), kWatch, Language::kEn);
+  Report r = compose_report(day, window(), kFiguresWatch, Language::kEn);
   ASSERT_EQ(r.figures.size(), kMaxPerformanceFigures);
   EXPECT_EQ(r.figures[0].repo, "flashinfer-ai/flashinfer") << "performance work leads";
   const std::string md = render_markdown(r);
@@ -74,7 +74,7 @@ TEST(PerformanceTable, AtMostEightRowsPerfWorkFirstAndMarkdownStaysEscaped) {
 TEST(PerformanceTable, NoFiguresNoSection) {
   Activity day;
   day.commits.push_back(commit("vllm-project/vllm", 'a', "[Bugfix] Fix crash in scheduler (#1)"));
-  Report r = compose_report(day, window(), kWatch, Language::kZh);
+  Report r = compose_report(day, window(), kFiguresWatch, Language::kZh);
   EXPECT_TRUE(r.figures.empty());
   EXPECT_EQ(render_markdown(r).find("性能数据"), std::string::npos);
 }

@@ -12,7 +12,7 @@ namespace {
 
 using testing::SyncFixture;
 
-const std::vector<std::string> kRepo = {"o/r"};
+using testing::kRepo;
 
 void daily_run(SyncFixture& f, const std::string& day, const std::string& now) {
   auto report = f.sync_day(kRepo, day, now);

@@ -1,13 +1,14 @@
 // PeriodWindow: which days a weekly / monthly report covers, in a zone.
 #include <gtest/gtest.h>
 
+#include "composed_day_fixture.h"
 #include "core/period_window.h"
 
 namespace infradigest {
 namespace {
 
 SysDays day(const char* text) { return parse_date(text).value(); }
-Timestamp at(const char* text) { return parse_timestamp(text).value(); }
+using testing::at;
 
 TEST(PeriodWindow, WeekIsTheIsoWeekMondayToSundayContainingTheDate) {
   for (const char* d : {"2026-02-23", "2026-02-26", "2026-03-01"}) {

@@ -19,12 +19,12 @@
 namespace infradigest {
 namespace {
 
+using testing::contains;
+
 using Json = nlohmann::json;
 using std::chrono::milliseconds;
 using testing::FakeHttpServer;
 using testing::TempDir;
-
-bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
 
 // Time that moves only when slept; records every wait.
 class FakeClock : public Clock {

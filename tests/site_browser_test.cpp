@@ -14,11 +14,11 @@
 namespace infradigest {
 namespace {
 
+using testing::contains;
+
 namespace fs = std::filesystem;
 using testing::run_infradigest;
 using testing::TempDir;
-
-bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
 
 bool have_chromium() { return std::system("command -v chromium >/dev/null 2>&1") == 0; }
 

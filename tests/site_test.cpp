@@ -17,11 +17,11 @@
 namespace infradigest {
 namespace {
 
+using testing::contains;
+
 namespace fs = std::filesystem;
 using testing::run_infradigest;
 using testing::TempDir;
-
-bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
 
 TEST(SiteHtml, EscapesTextAndRefusesScriptUrls) {
   EXPECT_EQ(html_escape("<script>alert(1)</script> & \"q\" 'a'"),

@@ -15,7 +15,7 @@ using testing::FakeGithub;
 using testing::FakeRepo;
 using testing::SyncFixture;
 
-const std::vector<std::string> kRepo = {"o/r"};
+using testing::kRepo;
 
 // What `run` does on the morning after `day`.
 void daily_run(SyncFixture& f, const std::string& day, const std::string& now) {

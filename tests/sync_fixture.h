@@ -24,6 +24,9 @@ namespace infradigest::testing {
 
 inline SysSeconds at(const std::string& rfc3339) { return parse_timestamp(rfc3339)->instant; }
 
+// The one repository the sync tests watch.
+inline const std::vector<std::string> kRepo = {"o/r"};
+
 class SyncFixture {
  public:
   SyncFixture() {

@@ -15,7 +15,7 @@ using testing::FakeGithub;
 using testing::FakeRepo;
 using testing::SyncFixture;
 
-const std::vector<std::string> kRepo = {"o/r"};
+using testing::kRepo;
 
 // o/r: two commits before 2026-02-26, three on it, one the day after; PRs,
 // issues (one of them a PR) and releases around the day.

@@ -20,6 +20,9 @@ class TempDir {
   std::filesystem::path path_;
 };
 
+// True when `part` occurs in `text`.
+inline bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+
 void write_file(const std::string& path, const std::string& text);
 std::string read_file(const std::string& path);
 

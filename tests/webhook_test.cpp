@@ -6,27 +6,17 @@
 #include <algorithm>
 
 #include "core/percent_encoding.h"
+#include "core/utf8_text.h"
 #include "publish/chat_markup.h"
 #include "publish/message_splitter.h"
 #include "publish/signing.h"
 #include "publish/webhook_platform.h"
+#include "test_support.h"
 
 namespace infradigest {
 namespace {
 
-bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
-
-bool valid_utf8(const std::string& s) {
-  for (size_t i = 0; i < s.size();) {
-    auto c = static_cast<unsigned char>(s[i]);
-    size_t n = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 0;
-    if (n == 0 || i + n > s.size()) return false;
-    for (size_t k = 1; k < n; ++k)
-      if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) return false;
-    i += n;
-  }
-  return true;
-}
+using testing::contains;
 
 // Golden vectors computed independently with OpenSSL's command line:
 //   printf '' | openssl dgst -sha256 -hmac "$(printf '1599360473\ndemo-secret')" -binary | base64
@@ -99,7 +89,7 @@ TEST(WebhookSplit, WeComPiecesStayUnder4096BytesInOrderWithWholeLines) {
     const std::string content = body["markdown"]["content"];
     EXPECT_LE(content.size(), 4096u);
     EXPECT_TRUE(contains(content, "(" + std::to_string(i + 1) + "/" + std::to_string(pieces.size()) + ")"));
-    EXPECT_TRUE(valid_utf8(content));
+    EXPECT_TRUE(is_valid_utf8(content));
     rejoined.insert(rejoined.end(), pieces[i].lines.begin(), pieces[i].lines.end());
   }
   EXPECT_EQ(rejoined, all) << "every line once, in order, uncut";
@@ -131,7 +121,7 @@ TEST(WebhookSplit, AnOverlongLineIsCutOutsideLinksAndCharacters) {
   std::string rejoined;
   for (const auto& p : pieces) {
     for (const auto& l : p.lines) {
-      EXPECT_TRUE(valid_utf8(l));
+      EXPECT_TRUE(is_valid_utf8(l));
       // Every '[' opens a link that closes in the same piece.
       size_t open = 0, close = 0;
       for (size_t at = l.find('['); at != std::string::npos; at = l.find('[', at + 1)) ++open;

@@ -9,7 +9,7 @@ namespace {
 using rules::Anchor;
 constexpr std::size_t kNotInTitle = RuleEvidence::kNotInTitle;
 
-std::string quoted(std::string_view s) { return "\"" + std::string(s) + "\""; }
+std::string in_quotes(std::string_view s) { return "\"" + std::string(s) + "\""; }
 
 std::string_view slice(std::string_view text, KeywordHit hit) {
   return text.substr(hit.begin, hit.end - hit.begin);
@@ -53,7 +53,7 @@ std::optional<RuleEvidence> CompiledPattern::match(const RuleSubject& s) const {
   }
   if (fields_ & rules::kLabel) {
     for (std::string_view label : s.labels) {
-      if (find_in(label)) return RuleEvidence{kNotInTitle, "label " + quoted(label)};
+      if (find_in(label)) return RuleEvidence{kNotInTitle, "label " + in_quotes(label)};
     }
   }
   if (fields_ & rules::kPath) {
@@ -87,9 +87,9 @@ bool CompiledPattern::overlaps_exception(std::string_view text, KeywordHit hit) 
 
 std::string CompiledPattern::describe(std::string_view text, KeywordHit hit,
                                       std::string_view where) const {
-  std::string out = also_.empty() ? "keyword " + quoted(slice(text, hit))
-                                  : "keywords " + quoted(slice(text, hit)) + " + " +
-                                        quoted(slice(text, *also_.find(text)));
+  std::string out = also_.empty() ? "keyword " + in_quotes(slice(text, hit))
+                                  : "keywords " + in_quotes(slice(text, hit)) + " + " +
+                                        in_quotes(slice(text, *also_.find(text)));
   return out + " in " + std::string(where);
 }
 
@@ -99,25 +99,25 @@ std::optional<RuleEvidence> CompiledPattern::match_title(const RuleSubject& s) c
     case Anchor::kPrefix:
       for (const std::string& type : parts.prefix_types) {
         if (words_.matches_whole(type))
-          return RuleEvidence{parts.prefix_pos, "prefix " + quoted(type + ":")};
+          return RuleEvidence{parts.prefix_pos, "prefix " + in_quotes(type + ":")};
       }
       return std::nullopt;
     case Anchor::kBracket:
       for (const TitleParts::BracketEntry& entry : parts.bracket_entries) {
         if (words_.matches_whole(entry.text)) {
           return RuleEvidence{entry.pos,
-                              "bracket tag " + quoted("[" + std::string(entry.text) + "]")};
+                              "bracket tag " + in_quotes("[" + std::string(entry.text) + "]")};
         }
       }
       return std::nullopt;
     case Anchor::kLead: {
       auto hit = words_.match_at(s.title, parts.lead);
       if (!hit) return std::nullopt;
-      std::string description = "leading word " + quoted(slice(s.title, *hit));
+      std::string description = "leading word " + in_quotes(slice(s.title, *hit));
       if (!also_.empty()) {
         auto also = also_.find(s.title);
         if (!also) return std::nullopt;
-        description += " with " + quoted(slice(s.title, *also));
+        description += " with " + in_quotes(slice(s.title, *also));
       }
       return RuleEvidence{hit->begin, description};
     }
@@ -143,7 +143,7 @@ std::optional<RuleEvidence> CompiledPattern::match_some_paths(
     if (!hit) continue;
     ++support;
     if (!first) {
-      first = RuleEvidence{kNotInTitle, std::string(noun) + " " + quoted(slice(path, *hit)) +
+      first = RuleEvidence{kNotInTitle, std::string(noun) + " " + in_quotes(slice(path, *hit)) +
                                             " in " + std::string(path)};
     }
   }
@@ -162,7 +162,7 @@ std::optional<RuleEvidence> CompiledPattern::match_every_path(
     if (!first_hit) first_hit = hit;
   }
   return RuleEvidence{kNotInTitle, "all " + std::to_string(paths.size()) + " files match, e.g. " +
-                                       quoted(slice(paths.front(), *first_hit)) + " in " +
+                                       in_quotes(slice(paths.front(), *first_hit)) + " in " +
                                        std::string(paths.front())};
 }
 
@@ -196,7 +196,7 @@ std::optional<RuleEvidence> CompiledPattern::match_body_line(std::string_view bo
           hit && (also_.empty() || also_.find(line)) && !overlaps_exception(line, *hit)) {
         const std::string_view shown = line.substr(i, std::min<std::size_t>(line.size() - i, 60));
         return RuleEvidence{RuleEvidence::kBodyStart + start + i,
-                            "body line " + quoted(shown) + " starts with " + quoted(slice(line, *hit))};
+                            "body line " + in_quotes(shown) + " starts with " + in_quotes(slice(line, *hit))};
       }
     }
     paragraph_start = line.find_first_not_of(" \t\r") == std::string_view::npos;

@@ -9,4 +9,11 @@ std::string ascii_lower(std::string_view text) {
   return out;
 }
 
+std::string_view trim_ascii_space(std::string_view text) {
+  constexpr std::string_view kSpace = " \t\n\v\f\r";
+  const size_t first = text.find_first_not_of(kSpace);
+  if (first == std::string_view::npos) return {};
+  return text.substr(first, text.find_last_not_of(kSpace) - first + 1);
+}
+
 }  // namespace infradigest

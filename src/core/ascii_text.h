@@ -11,4 +11,7 @@ namespace infradigest {
 // "FlashInfer v0.6" → "flashinfer v0.6"; "修复 ROCm" → "修复 rocm".
 std::string ascii_lower(std::string_view text);
 
+// Drops ASCII whitespace (space, \t, \n, \v, \f, \r) at both ends; a view into `text`.
+std::string_view trim_ascii_space(std::string_view text);
+
 }  // namespace infradigest

@@ -40,6 +40,22 @@ std::string clip_utf8(std::string_view text, size_t max_bytes) {
   return std::string(text.substr(0, cut)) + "…";
 }
 
+bool is_valid_utf8(std::string_view text) {
+  for (size_t i = 0; i < text.size();) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    const size_t n = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 0;
+    if (n == 0 || i + n > text.size()) return false;
+    for (size_t k = 1; k < n; ++k)
+      if (!is_continuation(static_cast<unsigned char>(text[i + k]))) return false;
+    char32_t cp = 0;
+    decode(text, i, cp);
+    constexpr char32_t kSmallest[] = {0, 0, 0x80, 0x800, 0x10000};  // below: an overlong form
+    if (cp < kSmallest[n] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return false;
+    i += n;
+  }
+  return true;
+}
+
 bool has_cjk(std::string_view text) {
   for (size_t i = 0; i < text.size();) {
     char32_t cp = 0;

@@ -2,15 +2,11 @@
 
 #include <cctype>
 
+#include "core/ascii_text.h"
+
 namespace infradigest {
 
 namespace {
-
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
-  return s;
-}
 
 bool iequals(std::string_view a, std::string_view b) {
   if (a.size() != b.size()) return false;
@@ -23,7 +19,7 @@ bool iequals(std::string_view a, std::string_view b) {
 // True when the space-separated rel value list holds `rel`.
 bool rel_list_has(std::string_view list, std::string_view rel) {
   while (!list.empty()) {
-    list = trim(list);
+    list = trim_ascii_space(list);
     size_t end = list.find(' ');
     if (iequals(list.substr(0, end), rel)) return true;
     if (end == std::string_view::npos) break;
@@ -50,10 +46,10 @@ std::optional<std::string> find_link(std::string_view header, std::string_view r
     size_t p = 0;
     while (p < params.size()) {
       size_t semi = params.find(';', p);
-      std::string_view param = trim(params.substr(p, semi == std::string_view::npos ? std::string_view::npos : semi - p));
-      if (auto eq = param.find('='); eq != std::string_view::npos && iequals(trim(param.substr(0, eq)), "rel")) {
-        std::string_view value = trim(param.substr(eq + 1));
-        while (!value.empty() && value.back() == ',') value = trim(value.substr(0, value.size() - 1));
+      std::string_view param = trim_ascii_space(params.substr(p, semi == std::string_view::npos ? std::string_view::npos : semi - p));
+      if (auto eq = param.find('='); eq != std::string_view::npos && iequals(trim_ascii_space(param.substr(0, eq)), "rel")) {
+        std::string_view value = trim_ascii_space(param.substr(eq + 1));
+        while (!value.empty() && value.back() == ',') value = trim_ascii_space(value.substr(0, value.size() - 1));
         if (value.size() >= 2 && value.front() == '"' && value.back() == '"') value = value.substr(1, value.size() - 2);
         if (rel_list_has(value, rel) && !target.empty()) return std::string(target);
       }

@@ -4,6 +4,8 @@
 
 #include <algorithm>
 
+#include "core/ascii_text.h"
+
 namespace infradigest {
 
 using Json = nlohmann::json;
@@ -70,12 +72,6 @@ std::vector<LlmSentence> read_sentences(const Json& list) {
   return out;
 }
 
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
-  return s;
-}
-
 }  // namespace
 
 const std::vector<std::string>& impact_theme_keys() {
@@ -103,12 +99,12 @@ Json day_answer_schema(const std::vector<std::string>& fact_ids) {
 Status validate_against_schema(const Json& value, const Json& schema) { return check(value, schema, ""); }
 
 Result<Json> parse_answer_json(std::string_view content) {
-  std::string_view text = trim(content);
+  std::string_view text = trim_ascii_space(content);
   // Reasoning models served without a reasoning parser put their thoughts first.
   if (text.starts_with("<think>")) {
     size_t end = text.find("</think>");
     if (end == std::string_view::npos) return make_error("the answer is only reasoning, cut off");
-    text = trim(text.substr(end + 8));
+    text = trim_ascii_space(text.substr(end + 8));
   }
   if (text.empty()) return make_error("the answer is empty");
   if (text.starts_with("```")) {
@@ -116,9 +112,9 @@ Result<Json> parse_answer_json(std::string_view content) {
     size_t first_newline = text.find('\n');
     if (first_newline == std::string_view::npos || !text.ends_with("```") || text.size() < first_newline + 4)
       return make_error("the answer is not one JSON object");
-    std::string_view info = trim(text.substr(3, first_newline - 3));
+    std::string_view info = trim_ascii_space(text.substr(3, first_newline - 3));
     if (!info.empty() && info != "json" && info != "JSON") return make_error("the answer is not one JSON object");
-    text = trim(text.substr(first_newline + 1, text.size() - first_newline - 4));
+    text = trim_ascii_space(text.substr(first_newline + 1, text.size() - first_newline - 4));
   }
   Json j = Json::parse(text, nullptr, false);
   if (j.is_discarded()) return make_error("the answer is not valid JSON");

@@ -219,10 +219,6 @@ void render_repo(std::ostream& out, const RepoSection& s, Language lang) {
   }
 }
 
-void render_statements(std::ostream& out, const std::vector<Statement>& statements) {
-  for (const auto& s : statements) out << "- " << render_markdown_inline(s) << "\n";
-}
-
 // A theme of 影响评估 with the rules' lines and the model's sentences for it:
 // the rules' themes in their order, then themes only the model wrote about.
 struct MergedTheme {
@@ -296,6 +292,10 @@ std::string render_markdown(const Report& r) {
   if (r.llm) render_prose(out, r.llm->outlook, r.language);
   render_statements(out, r.outlook);
   return out.str();
+}
+
+void render_statements(std::ostream& out, const std::vector<Statement>& statements) {
+  for (const auto& s : statements) out << "- " << render_markdown_inline(s) << "\n";
 }
 
 }  // namespace infradigest

@@ -2,7 +2,9 @@
 // 摘要, 影响评估, 具体内容分析 (one section per watched repo), 总结.
 #pragma once
 
+#include <ostream>
 #include <string>
+#include <vector>
 
 #include "document/report.h"
 
@@ -12,5 +14,8 @@ std::string render_markdown(const Report& report);
 
 // One statement as Markdown inline text (links, emphasis; text escaped).
 std::string render_markdown_inline(const Statement& statement);
+
+// One "- " bullet line per statement (render_markdown_inline).
+void render_statements(std::ostream& out, const std::vector<Statement>& statements);
 
 }  // namespace infradigest

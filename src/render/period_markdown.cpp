@@ -34,10 +34,6 @@ std::string window_line(const PeriodReport& r) {
   return line;
 }
 
-void render_statements(std::ostream& out, const std::vector<Statement>& statements) {
-  for (const auto& s : statements) out << "- " << render_markdown_inline(s) << "\n";
-}
-
 void render_activity_table(std::ostream& out, const PeriodReport& r) {
   const bool zh = r.language == Language::kZh;
   const auto& P = period_labels(r.window.kind, r.language);
