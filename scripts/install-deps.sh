@@ -12,6 +12,7 @@ packages=(
   libgtest-dev libgmock-dev libcpp-httplib-dev
   chromium fonts-wqy-microhei libxml2-utils jing   # tests: the web archive in headless Chromium (with a CJK font); feed XML + RFC 4287 schema checks
   python3                                          # tests: scripts/check_layers.py (folders include one way)
+  clang libclang-rt-14-dev                         # tests only: the ASan/UBSan, TSan and libFuzzer stages of scripts/test.sh
 )
 
 missing=()

@@ -169,12 +169,15 @@ Status apply_entry(LoadedConfig& loaded, const std::string& path, const Entry& e
 Status apply_config_file(LoadedConfig& loaded, const std::string& path) {
   auto text = read_file(path);
   if (!text.ok()) return text.error();
+  return apply_config_text(loaded, *text, path);
+}
 
+Status apply_config_text(LoadedConfig& loaded, const std::string& text, const std::string& path) {
   toml::table root;
   // toml++ (built with exceptions) reports syntax errors by throwing; they are
   // turned into an Error right here so nothing escapes this module.
   try {
-    root = toml::parse(*text, path);
+    root = toml::parse(text, path);
   } catch (const toml::parse_error& e) {
     return make_error(
         fmt::format("{}:{}:{}: {}", path, e.source().begin.line, e.source().begin.column, e.description()));

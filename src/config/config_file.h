@@ -14,4 +14,7 @@ namespace infradigest {
 // file is an error: callers decide beforehand whether absence is fine.
 Status apply_config_file(LoadedConfig& loaded, const std::string& path);
 
+// The same for TOML text already read; `path` names it in origins and errors.
+Status apply_config_text(LoadedConfig& loaded, const std::string& text, const std::string& path);
+
 }  // namespace infradigest
