@@ -1,7 +1,12 @@
 // End-to-end tests of the infradigest binary.
 #include <gtest/gtest.h>
 
+#include <cstdlib>
 #include <filesystem>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
 
 #include "test_support.h"
 
@@ -12,6 +17,50 @@ using testing::run_infradigest;
 using testing::TempDir;
 
 std::string example() { return testing::source_path("examples/2026-02-26"); }
+
+// Sets environment variables of this process for one test, then restores them.
+class ScopedEnvironment {
+ public:
+  explicit ScopedEnvironment(std::vector<std::pair<std::string, std::string>> vars) {
+    for (auto& [name, value] : vars) {
+      const char* old = std::getenv(name.c_str());
+      saved_.emplace_back(name, old ? std::optional<std::string>(old) : std::nullopt);
+      setenv(name.c_str(), value.c_str(), 1);
+    }
+  }
+  ~ScopedEnvironment() {
+    for (const auto& [name, old] : saved_) {
+      if (old) setenv(name.c_str(), old->c_str(), 1);
+      else unsetenv(name.c_str());
+    }
+  }
+  ScopedEnvironment(const ScopedEnvironment&) = delete;
+  ScopedEnvironment& operator=(const ScopedEnvironment&) = delete;
+
+ private:
+  std::vector<std::pair<std::string, std::optional<std::string>>> saved_;
+};
+
+TEST(Cli, TheBinaryUnderTestSeesNoneOfTheTestRunnersSettings) {
+  TempDir dir;
+  std::filesystem::create_directories(dir.file("xdg/infradigest"));
+  std::filesystem::create_directories(dir.file("home/.config/infradigest"));
+  testing::write_file(dir.file("xdg/infradigest/config.toml"), "timezone = \"Asia/Tokyo\"\n");
+  testing::write_file(dir.file("home/.config/infradigest/config.toml"), "timezone = \"Europe/Paris\"\n");
+  ScopedEnvironment stray({{"INFRADIGEST_DB", dir.file("stray.db")},
+                           {"INFRADIGEST_LANGUAGE", "en"},
+                           {"XDG_CONFIG_HOME", dir.file("xdg")},
+                           {"HOME", dir.file("home")}});
+  auto r = run_infradigest("config show");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("(default) db = \"\"\n"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("(default) language = \"zh\"\n"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("(default) timezone = \"UTC\"\n"), std::string::npos) << r.out;
+  // What a test passes still reaches the binary.
+  auto passed = run_infradigest("config show", "INFRADIGEST_LANGUAGE=en");
+  EXPECT_NE(passed.out.find("(environment: INFRADIGEST_LANGUAGE) language = \"en\"\n"), std::string::npos)
+      << passed.out;
+}
 
 TEST(Cli, TypoGetsDidYouMeanAndUsageExit) {
   auto r = run_infradigest("reprot");

@@ -12,6 +12,8 @@
 #include <algorithm>
 #include <atomic>
 #include <chrono>
+#include <condition_variable>
+#include <cstdint>
 #include <deque>
 #include <functional>
 #include <map>
@@ -77,6 +79,11 @@ class FakeGithub {
     });
   }
 
+  // Releases held requests first: the server (destroyed first) joins its handlers.
+  ~FakeGithub() { release_held(); }
+  FakeGithub(const FakeGithub&) = delete;
+  FakeGithub& operator=(const FakeGithub&) = delete;
+
   void start() { server_.start(); }
   std::string url() const { return server_.base_url(); }
   FakeHttpServer& server() { return server_; }
@@ -97,6 +104,16 @@ class FakeGithub {
   std::atomic<int> max_per_page{100};
   // Added to every answer (the benchmark's network latency).
   std::atomic<int> latency_ms{0};
+  // Requests after the first `n` wait until release_held() (at most 120 s), so
+  // a test can stop a client at a known point of its run on any machine.
+  void hold_after(size_t n) { hold_after_ = n; }
+  void release_held() {
+    {
+      std::lock_guard lock(gate_mutex_);
+      released_ = true;
+    }
+    gate_.notify_all();
+  }
   // Called before a list page is served, outside the lock: tests change the
   // data there to move items between pages mid-walk.
   std::function<void(const std::string& path, int page)> before_page;
@@ -207,7 +224,14 @@ class FakeGithub {
     return std::nullopt;
   }
 
+  void wait_at_gate() {
+    if (++arrivals_ <= hold_after_) return;
+    std::unique_lock lock(gate_mutex_);
+    gate_.wait_for(lock, std::chrono::seconds(120), [this] { return released_; });
+  }
+
   void serve(const httplib::Request& q, httplib::Response& r, const std::function<Answer(FakeRepo&)>& make) {
+    wait_at_gate();
     if (int ms = latency_ms; ms > 0) std::this_thread::sleep_for(std::chrono::milliseconds(ms));
     auto fault = take_fault(q);
     if (fault && fault->delay.count() > 0) std::this_thread::sleep_for(fault->delay);
@@ -384,11 +408,16 @@ class FakeGithub {
     return page_of(q, sorted_by(repo.releases, "created_at"));
   }
 
-  FakeHttpServer server_;
   std::mutex mutex_;
   std::map<std::string, FakeRepo> repos_;
   std::deque<Pending> faults_;
   std::atomic<size_t> not_modified_{0};
+  std::atomic<size_t> hold_after_{SIZE_MAX}, arrivals_{0};
+  std::mutex gate_mutex_;
+  std::condition_variable gate_;
+  bool released_ = false;
+  // Last: destroyed first, so no handler still running can touch a member destroyed before it.
+  FakeHttpServer server_;
 };
 
 }  // namespace infradigest::testing

@@ -39,8 +39,14 @@ void FakeHttpServer::start(const std::string& host) {
   port_ = server_.bind_to_any_port(host == "localhost" ? "127.0.0.1" : host);
   if (port_ <= 0) throw std::runtime_error("fake server: cannot bind " + host);
   thread_ = std::thread([this] { server_.listen_after_bind(); });
-  // httplib 0.11 has no wait_until_ready(): poll until the loop runs.
-  while (!server_.is_running()) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  // httplib 0.11 has no wait_until_ready(): poll until the loop runs, with a
+  // deadline generous enough for a loaded machine, so a server that cannot
+  // start fails the test instead of hanging it.
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
+  while (!server_.is_running()) {
+    if (std::chrono::steady_clock::now() > deadline) throw std::runtime_error("fake server: not listening after 60 s");
+    std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  }
 }
 
 FakeHttpServer::~FakeHttpServer() {

@@ -243,14 +243,19 @@ TEST(GithubClient, AStalledServerTimesOutAndTheRetrySucceeds) {
   FakeHttpServer api;
   std::atomic<int> calls{0};
   api.get("/slow", [&](const httplib::Request&, httplib::Response& res) {
-    if (calls++ == 0) std::this_thread::sleep_for(200ms);  // sends nothing: a stall
+    // The first request stalls (sends nothing) until the retry has arrived, so
+    // the timeout can be generous: the retry's answer is immediate.
+    if (calls++ == 0) {
+      const auto deadline = std::chrono::steady_clock::now() + 60s;
+      while (calls < 2 && std::chrono::steady_clock::now() < deadline) std::this_thread::sleep_for(1ms);
+    }
     res.set_content("[]", "application/json");
   });
   api.start();
   FakeClock clock;
   auto http = make_http_client();
   auto o = options(api.base_url());
-  o.timeouts.total = 80ms;
+  o.timeouts.total = 2s;  // the stall's length; an answer on a loaded machine still comes far sooner
   GithubClient github(*http, clock, o);
   auto r = github.get("/slow");
   ASSERT_TRUE(r.ok()) << r.error().message;

@@ -5,6 +5,9 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <thread>
 
 #include "llm_fixture.h"
 #include "render/json_renderer.h"
@@ -478,7 +481,14 @@ TEST(LlmWriter, RequestsRunConcurrentlyWithinTheBound) {
   std::string extra;
   for (const char* repo : {"acme/a", "acme/b", "acme/c", "acme/d", "acme/e"})
     extra += std::string(R"({"type":"issue","repo":")") + repo + R"(","number":1,"title":"[Bug] Crash on start","created_at":"2026-02-26T08:00:00Z"})" "\n";
-  FakeLlmServer fake([](const LlmCall& call) {
+  // Each request waits (at most 60 s) until a second one has arrived: a writer
+  // that asks one at a time fails the test on any machine, not just a fast one.
+  std::atomic<int> arrived{0};
+  FakeLlmServer fake([&arrived](const LlmCall& call) {
+    ++arrived;
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
+    while (arrived < 2 && std::chrono::steady_clock::now() < deadline)
+      std::this_thread::sleep_for(std::chrono::milliseconds(1));
     LlmReply r = echo(call);
     r.delay = std::chrono::milliseconds(100);
     return r;

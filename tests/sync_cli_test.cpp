@@ -145,27 +145,35 @@ TEST(SyncCli, KillDashNineMidSyncThenARerunStoresWhatAnUninterruptedSyncStores) 
     auto r = run_infradigest(db_arg(ref_dir) + sync, env_for(github, ref_dir));
     ASSERT_EQ(r.exit_code, 0) << r.err;
   }
-  // The same, killed after a third of its requests, then run again.
+  // The same, killed after a third of its requests, then run again. Request
+  // 26 and later wait at the fake's gate, so the kill lands mid-sync however
+  // slow or loaded the machine is; the deadline only stops a sync that never
+  // gets there from hanging the test.
   TempDir dir;
   FakeGithub github;
   testing::add_realistic_day(github, kDay, "2026-02-25", 5, 0.5);
-  github.latency_ms = 10;
+  github.hold_after(25);
   github.start();
-  const std::string command = "exec env " + env_for(github, dir) + " " + testing::infradigest_binary() + " " + db_arg(dir) +
-                              sync + " >" + dir.file("killed.log") + " 2>&1";
-  pid_t pid = fork();
-  ASSERT_GE(pid, 0);
-  if (pid == 0) {
-    execl("/bin/sh", "sh", "-c", command.c_str(), static_cast<char*>(nullptr));
-    _exit(127);
-  }
-  while (github.request_count() < 25) std::this_thread::sleep_for(1ms);
+  const pid_t pid = testing::start_infradigest(db_arg(dir) + sync, env_for(github, dir), dir.file("killed.log"),
+                                               dir.file("home"));
   int status = 0;
-  ASSERT_EQ(waitpid(pid, &status, WNOHANG), 0) << "the sync finished before it could be killed";
-  kill(pid, SIGKILL);
-  ASSERT_EQ(waitpid(pid, &status, 0), pid);
+  bool ended = false;
+  const auto deadline = std::chrono::steady_clock::now() + 120s;
+  while (github.request_count() <= 25 && std::chrono::steady_clock::now() < deadline) {
+    if (waitpid(pid, &status, WNOHANG) == pid) {
+      ended = true;
+      break;
+    }
+    std::this_thread::sleep_for(1ms);
+  }
+  if (!ended) {
+    kill(pid, SIGKILL);
+    ASSERT_EQ(waitpid(pid, &status, 0), pid);
+  }
+  ASSERT_FALSE(ended) << "the sync ended before it could be killed:\n" << testing::read_file(dir.file("killed.log"));
+  ASSERT_GT(github.request_count(), 25u) << "the sync did not get a third of the way within 120 s";
   EXPECT_TRUE(WIFSIGNALED(status));
-  github.latency_ms = 0;
+  github.release_held();
   auto rerun = run_infradigest(db_arg(dir) + sync, env_for(github, dir));
   ASSERT_EQ(rerun.exit_code, 0) << rerun.err;
 

@@ -1,13 +1,20 @@
 #include "test_support.h"
 
+#include <spawn.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include <atomic>
+#include <cerrno>
 #include <cstdlib>
+#include <cstring>
 #include <fstream>
 #include <sstream>
 #include <stdexcept>
+#include <string_view>
+#include <vector>
+
+extern char** environ;  // POSIX: the process's environment
 
 namespace infradigest::testing {
 
@@ -40,17 +47,60 @@ std::string read_file(const std::string& path) {
   return buf.str();
 }
 
+namespace {
+
+// This process's environment less INFRADIGEST_* and XDG_*, with HOME = `home`.
+std::vector<std::string> hermetic_environment(const std::string& home) {
+  std::vector<std::string> out;
+  for (char** entry = environ; *entry != nullptr; ++entry) {
+    const std::string_view var(*entry);
+    if (var.starts_with("INFRADIGEST_") || var.starts_with("XDG_") || var.starts_with("HOME=")) continue;
+    out.emplace_back(var);
+  }
+  out.push_back("HOME=" + home);
+  return out;
+}
+
+// Runs `command` with /bin/sh in the hermetic environment; returns its pid.
+pid_t spawn_shell(const std::string& command, const std::string& home) {
+  std::vector<std::string> env = hermetic_environment(home);
+  std::vector<char*> envp;
+  for (auto& var : env) envp.push_back(var.data());
+  envp.push_back(nullptr);
+  std::string shell = "/bin/sh", flag = "-c", script = command;
+  char* argv[] = {shell.data(), flag.data(), script.data(), nullptr};
+  pid_t pid = -1;
+  if (int rc = posix_spawn(&pid, "/bin/sh", nullptr, nullptr, argv, envp.data()); rc != 0)
+    throw std::runtime_error("cannot start /bin/sh: " + std::string(std::strerror(rc)));
+  return pid;
+}
+
+std::string command_line(const std::string& args, const std::string& env) {
+  return env + (env.empty() ? "" : " ") + infradigest_binary() + " " + args;
+}
+
+}  // namespace
+
 CommandResult run_infradigest(const std::string& args, const std::string& env) {
   TempDir capture;
   const std::string out = capture.file("out"), err = capture.file("err");
-  const std::string command = env + (env.empty() ? "" : " ") + infradigest_binary() +
-                              " " + args + " >" + out + " 2>" + err + " </dev/null";
-  int status = std::system(command.c_str());
+  const pid_t pid = spawn_shell(command_line(args, env) + " >" + out + " 2>" + err + " </dev/null", capture.file("home"));
+  int status = 0;
+  while (waitpid(pid, &status, 0) < 0) {
+    if (errno != EINTR) throw std::runtime_error("waitpid: " + std::string(std::strerror(errno)));
+  }
   CommandResult r;
   r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
   r.out = read_file(out);
   r.err = read_file(err);
   return r;
+}
+
+pid_t start_infradigest(const std::string& args, const std::string& env, const std::string& log,
+                        const std::string& home) {
+  // exec: the pid is the binary's own, so kill() reaches it and not just the shell.
+  return spawn_shell("exec env " + env + " " + infradigest_binary() + " " + args + " >>" + log + " 2>&1 </dev/null",
+                     home);
 }
 
 std::string infradigest_binary() { return INFRADIGEST_BINARY; }

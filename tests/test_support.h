@@ -1,6 +1,8 @@
 // Helpers shared by tests: temporary folders, file I/O, running the binary.
 #pragma once
 
+#include <sys/types.h>
+
 #include <filesystem>
 #include <string>
 
@@ -33,8 +35,19 @@ struct CommandResult {
 };
 
 // Runs the built infradigest binary with `args` (shell-quoted by the caller
-// where needed) and captures stdout and stderr.
+// where needed) and captures stdout and stderr. `env` holds shell assignments
+// ("INFRADIGEST_LANGUAGE=en GITHUB_TOKEN=t"). Hermetic: the binary sees this
+// process's environment without any INFRADIGEST_* or XDG_* variable, and
+// HOME set to an empty temporary folder, so a developer's or CI's settings
+// (INFRADIGEST_DB, XDG_CONFIG_HOME, ~/.config/infradigest) never change what
+// a test runs; only what the test passes in `env` does.
 CommandResult run_infradigest(const std::string& args, const std::string& env = "");
+
+// The same, started in the background with stdout and stderr appended to
+// `log`, in the same hermetic environment (HOME: `home`, which the caller
+// keeps). Returns the child's pid, for waitpid() and kill().
+pid_t start_infradigest(const std::string& args, const std::string& env, const std::string& log,
+                        const std::string& home);
 
 // Path of a file in the source tree.
 std::string source_path(const std::string& relative);
