@@ -7,6 +7,7 @@
 #include <string>
 
 #include "config/config.h"
+#include "config/config_file.h"
 #include "config/config_keys.h"
 #include "config/config_validators.h"
 
@@ -109,6 +110,17 @@ TEST_F(ConfigTest, FileOverridesDefaultWithPathLineOrigin) {
   EXPECT_EQ(loaded->origin("repos"), (ValueOrigin{ConfigOrigin::kFile, file + ":2"}));
   EXPECT_EQ(loaded->origin("language"), (ValueOrigin{ConfigOrigin::kFile, file + ":7"}));
   EXPECT_EQ(loaded->origin("db").kind, ConfigOrigin::kDefault);
+}
+
+TEST(ConfigText, TextReadsLikeAFileNamedByItsPath) {
+  LoadedConfig loaded;
+  ASSERT_TRUE(apply_config_text(loaded, "\nlanguage = \"en\"\n", "inline.toml").ok());
+  EXPECT_EQ(loaded.config.language, "en");
+  EXPECT_EQ(loaded.origin("language"), (ValueOrigin{ConfigOrigin::kFile, "inline.toml:2"}));
+  LoadedConfig bad;
+  Status status = apply_config_text(bad, "timzone = \"UTC\"\n", "inline.toml");
+  ASSERT_FALSE(status.ok());
+  EXPECT_TRUE(status.error().message.starts_with("inline.toml:1: ")) << status.error().message;
 }
 
 TEST_F(ConfigTest, DefaultFileFromXdgConfigHomeThenHome) {
