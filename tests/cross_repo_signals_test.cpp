@@ -41,6 +41,9 @@ const Statement* mentioning(const std::vector<Statement>& list, const std::strin
   return nullptr;
 }
 
+// The result points into `list`, which must outlive it: no temporaries.
+const Statement* mentioning(std::vector<Statement>&& list, const std::string& text) = delete;
+
 const std::string kBump = "commit:vllm-project/vllm@" + std::string(40, 'b');
 const std::string kRelease = "release:flashinfer-ai/flashinfer@v0.6.4";
 
@@ -162,11 +165,13 @@ TEST(CrossRepoSignals, DocsTestsAndCiDoNotMakeATagMove) {
   day.commits.push_back(commit("sgl-project/sglang", 'c', "[Blackwell] Add FP8 MoE kernel for SM100 (#3)",
                                {"sgl-kernel/csrc/moe/fp8_sm100.cu"}));
   Report r = compose_report(day, window(), kSignalsWatch, Language::kEn);
-  EXPECT_EQ(mentioning(cross_repo(r), "Blackwell (hardware) moved"), nullptr) << render_markdown(r);
+  const std::vector<Statement> one_repo = cross_repo(r);
+  EXPECT_EQ(mentioning(one_repo, "Blackwell (hardware) moved"), nullptr) << render_markdown(r);
   day.commits.push_back(commit("flashinfer-ai/flashinfer", 'd', "perf: faster Blackwell decode kernel (#4)",
                                {"csrc/decode_sm100.cu"}));
   r = compose_report(day, window(), kSignalsWatch, Language::kEn);
-  const Statement* s = mentioning(cross_repo(r), "Blackwell (hardware) moved in 2 repositories");
+  const std::vector<Statement> signals = cross_repo(r);
+  const Statement* s = mentioning(signals, "Blackwell (hardware) moved in 2 repositories");
   ASSERT_NE(s, nullptr) << render_markdown(r);
   EXPECT_EQ(s->cites.size(), 2u);
 }
