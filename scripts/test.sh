@@ -7,7 +7,7 @@
 #          plus every checked-in fuzz input once
 #   tsan   clang TSan build (build-tsan/), the tests whose code runs on several threads
 #   fuzz   each libFuzzer target (built in build-asan/) for INFRADIGEST_FUZZ_SECONDS
-#          seconds (default 60) from its corpus in fuzz/corpus/; a crash fails
+#          seconds (default 45) from its corpus in fuzz/corpus/; a crash fails
 #
 # Usage: scripts/test.sh [STAGE...]    no stage: all four, in the order above.
 # INFRADIGEST_TEST_STAGES="asan fuzz" selects stages the same way.
@@ -24,7 +24,7 @@ for s in "${stages[@]}"; do
 done
 
 jobs=$(nproc)
-fuzz_seconds=${INFRADIGEST_FUZZ_SECONDS:-60}
+fuzz_seconds=${INFRADIGEST_FUZZ_SECONDS:-45}
 fuzz_targets=(snapshot_reader config_reader link_header llm_answer chat_markup)
 # gtest suites whose code runs on more than one thread: the fake servers, the
 # HTTP clients, parallel_for, and the sync/run/publish paths of the binary.
