@@ -34,7 +34,7 @@ tsan_tests='(^|/)(GithubClient|HttpClient|LlmCli|LlmClient|LlmWriter|LlmWriterHa
 # non-zero status (also in the binary the tests run), and print a stack.
 export ASAN_OPTIONS="abort_on_error=0:detect_leaks=1:check_initialization_order=1:strict_init_order=1:detect_stack_use_after_return=1"
 export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1"
-export TSAN_OPTIONS="halt_on_error=1:second_deadlock_stack=1"
+export TSAN_OPTIONS="halt_on_error=1:second_deadlock_stack=1:suppressions=$PWD/tests/tsan.supp"  # third-party only
 
 timed() {  # timed LABEL COMMAND...: runs it, then prints how long it took
   local label=$1 start=$SECONDS

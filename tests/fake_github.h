@@ -116,7 +116,13 @@ class FakeGithub {
   }
   // Called before a list page is served, outside the lock: tests change the
   // data there to move items between pages mid-walk.
-  std::function<void(const std::string& path, int page)> before_page;
+  // Set it with on_before_page: the server's threads call it under a lock, so
+  // replacing it (even with nullptr) also orders what it wrote before the caller's reads.
+  using PageHook = std::function<void(const std::string& path, int page)>;
+  void on_before_page(PageHook hook) {
+    std::lock_guard lock(hook_mutex_);
+    before_page_ = std::move(hook);
+  }
 
   // The next `times` requests whose path contains `path_part` (and whose
   // `page` parameter is `page`, when given) get `fault` instead.
@@ -242,7 +248,13 @@ class FakeGithub {
       return;
     }
     const int page = q.has_param("page") ? std::stoi(q.get_param_value("page")) : 1;
-    if (before_page && q.path.find("/commits/") == std::string::npos) before_page(q.path, page);
+    {
+      // Called under the lock: what the hook writes is visible to a test that
+      // calls on_before_page() again before reading it (TSan sees no order
+      // through the socket between this thread and the client's).
+      std::lock_guard lock(hook_mutex_);
+      if (before_page_ && q.path.find("/commits/") == std::string::npos) before_page_(q.path, page);
+    }
     Answer a;
     {
       std::lock_guard lock(mutex_);
@@ -413,6 +425,8 @@ class FakeGithub {
   std::deque<Pending> faults_;
   std::atomic<size_t> not_modified_{0};
   std::atomic<size_t> hold_after_{SIZE_MAX}, arrivals_{0};
+  std::mutex hook_mutex_;
+  PageHook before_page_;
   std::mutex gate_mutex_;
   std::condition_variable gate_;
   bool released_ = false;

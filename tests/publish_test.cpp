@@ -5,6 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <atomic>
 #include <map>
 #include <mutex>
 #include <sstream>
@@ -156,7 +157,7 @@ TEST(Publish, DingTalkSignsTheUrlAndWeComStaysUnder4096Bytes) {
 TEST(Publish, Slack429HonoursRetryAfterThenDelivers) {
   Fixture f;
   FakeHttpServer server;
-  int calls = 0;
+  std::atomic<int> calls{0};  // the server's threads count, the test reads
   server.post("/services/T/B/X", [&](const httplib::Request&, httplib::Response& res) {
     if (++calls == 1) {
       res.status = 429;
@@ -216,15 +217,18 @@ TEST(Publish, ServerErrorsAreRetriedBoundedWithBackoff) {
 TEST(Publish, ARerunSendsOnlyWhatWasNotDelivered) {
   Fixture f;
   FakeHttpServer server;
-  int calls = 0;
+  std::atomic<int> calls{0};  // the server's threads count, the test reads
   std::vector<std::string> bodies;
+  std::mutex bodies_mutex;
   server.post("/w", [&](const httplib::Request& req, httplib::Response& res) {
-    ++calls;
-    if (calls == 2) {  // the second piece fails once, for good
+    if (++calls == 2) {  // the second piece fails once, for good
       res.set_content(R"({"errcode":93000,"errmsg":"invalid"})", "application/json");
       return;
     }
-    bodies.push_back(req.body);
+    {
+      std::lock_guard lock(bodies_mutex);
+      bodies.push_back(req.body);
+    }
     res.set_content(R"({"errcode":0,"errmsg":"ok"})", "application/json");
   });
   server.start();
@@ -242,7 +246,8 @@ TEST(Publish, ARerunSendsOnlyWhatWasNotDelivered) {
   auto third = f.publish({target}, markdown(120));
   EXPECT_EQ(third[0].sent, 0);
   EXPECT_EQ(third[0].skipped, first[0].pieces);
-  EXPECT_EQ(calls, first[0].pieces + 1) << "each piece delivered exactly once";
+  EXPECT_EQ(calls.load(), first[0].pieces + 1) << "each piece delivered exactly once";
+  std::lock_guard lock(bodies_mutex);
   for (size_t i = 0; i < bodies.size(); ++i)
     EXPECT_TRUE(contains(bodies[i], "(" + std::to_string(i + 1) + "/")) << "in order";
 }

@@ -219,18 +219,18 @@ TEST(SyncRepo, ACommitPushedMidWalkShiftsPagesWithoutDuplicatesOrGaps) {
   for (int i = 0; i < 7; ++i) first_walk.insert(f.commit("o/r", "C" + std::to_string(i), "2026-02-26T0" + std::to_string(i) + ":00:00Z"));
   bool pushed = false;
   std::string late;
-  f.github.before_page = [&](const std::string& path, int page) {
+  f.github.on_before_page([&](const std::string& path, int page) {
     if (path == "/repos/o/r/commits" && page == 2 && !pushed) {
       pushed = true;  // two pushes between page 1 and page 2: page 2 starts with two commits already seen
       f.commit("o/r", "Pushed mid-walk 1", "2026-02-26T09:00:00Z");
       late = f.commit("o/r", "Pushed mid-walk 2", "2026-02-26T09:30:00Z");
     }
-  };
+  });
   auto report = f.sync_day(kRepo, "2026-02-26", "2026-02-27T08:00:00Z");
+  f.github.on_before_page(nullptr);  // before reading what the hook wrote
   ASSERT_TRUE(report.incomplete().empty());
   EXPECT_TRUE(pushed);
   EXPECT_EQ(report.items.commits.added, 7);  // the walk started at the old head: exactly its 7
-  f.github.before_page = nullptr;
   auto next = f.sync_day(kRepo, "2026-02-26", "2026-02-27T09:00:00Z");
   EXPECT_EQ(next.items.commits.added, 2);  // the next walk takes the two pushed mid-walk
   EXPECT_EQ(f.stored().commits.size(), 10u);
@@ -249,7 +249,7 @@ TEST(SyncRepo, APullRequestUpdatedMidWalkIsCaughtUpNotLost) {
   // the top and PR 3 slides onto page 1, so page 2 reads [4 3]... and PR 2
   // would be missed without the catch-up.
   bool moved = false;
-  f.github.before_page = [&](const std::string& path, int page) {
+  f.github.on_before_page([&](const std::string& path, int page) {
     if (path == "/repos/o/r/pulls" && page == 2 && !moved) {
       moved = true;
       f.github.edit("o/r", [](FakeRepo& r) {
@@ -260,7 +260,7 @@ TEST(SyncRepo, APullRequestUpdatedMidWalkIsCaughtUpNotLost) {
           }
       });
     }
-  };
+  });
   ASSERT_TRUE(f.sync_day(kRepo, "2026-02-26", "2026-02-27T08:00:00Z").incomplete().empty());
   auto a = f.stored();
   ASSERT_EQ(a.pull_requests.size(), 5u);
