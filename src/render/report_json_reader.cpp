@@ -285,14 +285,16 @@ bool header(Reader& in, const Json& j, Report& r) {
 }  // namespace
 
 Result<Report> read_report_json(std::string_view input) {
-  const Json j = Json::parse(input, nullptr, false);
+  // nlohmann::json, not Json: where json_renderer.cpp is compiled in the same
+  // (unity) object, its `using namespace report_json` makes Json ambiguous here.
+  const nlohmann::json j = nlohmann::json::parse(input, nullptr, false);
   if (j.is_discarded()) return make_error("report JSON: not valid JSON");
   Reader in;
   Report r;
   if (!header(in, j, r)) return *in.error();
   r.date_only_items = in.number<int>(j, "date_only_items", "");
   sections(in, j, r);
-  const Json& repos = in.array(j, "repos", "");
+  const nlohmann::json& repos = in.array(j, "repos", "");
   for (size_t i = 0; i < repos.size(); ++i) r.repos.push_back(repo(in, repos[i], Reader::at("", "repos", i)));
   for (const auto& s : r.repos) r.total_items += static_cast<int>(s.items.size() + s.issues.size() + s.releases.size());
   if (j.contains("llm")) r.llm = llm_note(in, j.at("llm"));

@@ -126,7 +126,9 @@ class Build {
     std::map<std::string, std::vector<SysDays>, std::greater<>> months;  // newest first
     for (const auto& d : days_) months[search_shard_path(d.digest.date)].push_back(d.digest.date);
     std::vector<std::string> shards;
-    for (const auto& [path, dates] : months) {
+    for (const auto& month : months) {
+      const std::string& path = month.first;
+      const std::vector<SysDays>& dates = month.second;  // named: clang 14 cannot capture a structured binding
       shards.push_back(path);
       INFRADIGEST_TRY(put(path, revisions(dates.back(), dates.front()), [&]() -> Result<std::string> {
         std::vector<const Report*> reports;
