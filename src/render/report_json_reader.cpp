@@ -11,7 +11,8 @@ namespace infradigest {
 
 namespace {
 
-using Json = nlohmann::json;
+// nlohmann::json spelled out, not aliased to Json: in the sanitizer builds'
+// unity objects another file's Json (ordered_json) may be in scope.
 
 // Reads the document with a sticky error: the first bad value is recorded
 // (its path and what is wrong) and every later read returns an empty value,
@@ -21,29 +22,29 @@ class Reader {
  public:
   const std::optional<Error>& error() const { return error_; }
 
-  const Json& member(const Json& j, const char* key, const std::string& where) {
-    static const Json kNull;
+  const nlohmann::json& member(const nlohmann::json& j, const char* key, const std::string& where) {
+    static const nlohmann::json kNull;
     if (j.is_object() && j.contains(key)) return j.at(key);
     fail(where + "." + key, "missing");
     return kNull;
   }
 
-  std::string text(const Json& j, const char* key, const std::string& where) {
-    const Json& v = member(j, key, where);
+  std::string text(const nlohmann::json& j, const char* key, const std::string& where) {
+    const nlohmann::json& v = member(j, key, where);
     if (v.is_string()) return v.get<std::string>();
     fail(where + "." + key, "not a string");
     return {};
   }
 
-  std::optional<std::string> optional_text(const Json& j, const char* key, const std::string& where) {
+  std::optional<std::string> optional_text(const nlohmann::json& j, const char* key, const std::string& where) {
     if (!j.is_object() || !j.contains(key) || j.at(key).is_null()) return std::nullopt;
     return text(j, key, where);
   }
 
   template <class T>
-  std::optional<T> optional_number(const Json& j, const char* key, const std::string& where) {
+  std::optional<T> optional_number(const nlohmann::json& j, const char* key, const std::string& where) {
     if (!j.is_object() || !j.contains(key) || j.at(key).is_null()) return std::nullopt;
-    const Json& v = j.at(key);
+    const nlohmann::json& v = j.at(key);
     const bool fits = std::is_integral_v<T> ? v.is_number_integer() && v.get<long long>() >= INT32_MIN &&
                                                   v.get<long long>() <= INT32_MAX
                                             : v.is_number();
@@ -53,31 +54,31 @@ class Reader {
   }
 
   template <class T>
-  T number(const Json& j, const char* key, const std::string& where) {
+  T number(const nlohmann::json& j, const char* key, const std::string& where) {
     if (auto v = optional_number<T>(j, key, where)) return *v;
     fail(where + "." + key, "missing");
     return T{};
   }
 
-  bool flag(const Json& j, const char* key, const std::string& where) {
-    const Json& v = member(j, key, where);
+  bool flag(const nlohmann::json& j, const char* key, const std::string& where) {
+    const nlohmann::json& v = member(j, key, where);
     if (v.is_boolean()) return v.get<bool>();
     fail(where + "." + key, "not true or false");
     return false;
   }
 
   // The array at `key` ([] after an error), for `for (i < size)` loops.
-  const Json& array(const Json& j, const char* key, const std::string& where) {
-    static const Json kEmpty = Json::array();
-    const Json& v = member(j, key, where);
+  const nlohmann::json& array(const nlohmann::json& j, const char* key, const std::string& where) {
+    static const nlohmann::json kEmpty = nlohmann::json::array();
+    const nlohmann::json& v = member(j, key, where);
     if (v.is_array()) return v;
     fail(where + "." + key, "not an array");
     return kEmpty;
   }
 
-  std::vector<std::string> strings(const Json& j, const char* key, const std::string& where) {
+  std::vector<std::string> strings(const nlohmann::json& j, const char* key, const std::string& where) {
     std::vector<std::string> out;
-    const Json& list = array(j, key, where);
+    const nlohmann::json& list = array(j, key, where);
     for (size_t i = 0; i < list.size(); ++i) {
       if (list[i].is_string()) out.push_back(list[i].get<std::string>());
       else fail(at(where, key, i), "not a string");
@@ -97,10 +98,10 @@ class Reader {
   std::optional<Error> error_;
 };
 
-Statement statement(Reader& in, const Json& j, const std::string& where) {
+Statement statement(Reader& in, const nlohmann::json& j, const std::string& where) {
   Statement s;
   s.cites = in.strings(j, "cites", where);
-  const Json& spans = in.array(j, "spans", where);
+  const nlohmann::json& spans = in.array(j, "spans", where);
   for (size_t i = 0; i < spans.size(); ++i) {
     const std::string w = Reader::at(where, "spans", i);
     Span span{in.text(spans[i], "text", w), in.optional_text(spans[i], "url", w).value_or(""), SpanStyle::kPlain};
@@ -113,16 +114,16 @@ Statement statement(Reader& in, const Json& j, const std::string& where) {
   return s;
 }
 
-std::vector<Statement> statements(Reader& in, const Json& j, const char* key, const std::string& where) {
+std::vector<Statement> statements(Reader& in, const nlohmann::json& j, const char* key, const std::string& where) {
   std::vector<Statement> out;
-  const Json& list = in.array(j, key, where);
+  const nlohmann::json& list = in.array(j, key, where);
   for (size_t i = 0; i < list.size(); ++i) out.push_back(statement(in, list[i], Reader::at(where, key, i)));
   return out;
 }
 
-std::vector<Tag> tags(Reader& in, const Json& j, const std::string& where) {
+std::vector<Tag> tags(Reader& in, const nlohmann::json& j, const std::string& where) {
   std::vector<Tag> out;
-  const Json& list = in.array(j, "tags", where);
+  const nlohmann::json& list = in.array(j, "tags", where);
   for (size_t i = 0; i < list.size(); ++i) {
     const std::string w = Reader::at(where, "tags", i);
     const std::string facet = in.text(list[i], "facet", w);
@@ -133,7 +134,7 @@ std::vector<Tag> tags(Reader& in, const Json& j, const std::string& where) {
   return out;
 }
 
-ReportItem item(Reader& in, const Json& j, const std::string& w) {
+ReportItem item(Reader& in, const nlohmann::json& j, const std::string& w) {
   ReportItem i;
   i.id = in.text(j, "id", w);
   i.sha = in.optional_text(j, "sha", w);
@@ -164,7 +165,7 @@ IssueKind issue_kind(Reader& in, const std::string& name, const std::string& w) 
   return IssueKind::kOther;
 }
 
-ReportIssue issue(Reader& in, const Json& j, const std::string& w) {
+ReportIssue issue(Reader& in, const nlohmann::json& j, const std::string& w) {
   ReportIssue i;
   i.id = in.text(j, "id", w);
   i.number = in.number<int>(j, "number", w);
@@ -177,7 +178,7 @@ ReportIssue issue(Reader& in, const Json& j, const std::string& w) {
   return i;
 }
 
-ReportRelease release(Reader& in, const Json& j, const std::string& w) {
+ReportRelease release(Reader& in, const nlohmann::json& j, const std::string& w) {
   ReportRelease r;
   r.id = in.text(j, "id", w);
   r.tag = in.text(j, "tag", w);
@@ -189,23 +190,23 @@ ReportRelease release(Reader& in, const Json& j, const std::string& w) {
   return r;
 }
 
-RepoSection repo(Reader& in, const Json& j, const std::string& w) {
+RepoSection repo(Reader& in, const nlohmann::json& j, const std::string& w) {
   RepoSection s;
   s.full_name = in.text(j, "full_name", w);
   s.url = in.text(j, "url", w);
-  const Json& releases = in.array(j, "releases", w);
+  const nlohmann::json& releases = in.array(j, "releases", w);
   for (size_t i = 0; i < releases.size(); ++i) s.releases.push_back(release(in, releases[i], Reader::at(w, "releases", i)));
-  const Json& commits = in.array(j, "commits", w);
+  const nlohmann::json& commits = in.array(j, "commits", w);
   for (size_t i = 0; i < commits.size(); ++i) s.items.push_back(item(in, commits[i], Reader::at(w, "commits", i)));
-  const Json& issues = in.array(j, "issues", w);
+  const nlohmann::json& issues = in.array(j, "issues", w);
   for (size_t i = 0; i < issues.size(); ++i) s.issues.push_back(issue(in, issues[i], Reader::at(w, "issues", i)));
   if (j.contains("analysis")) s.analysis = statements(in, j, "analysis", w);
   return s;
 }
 
-std::vector<ImpactTheme> impact_themes(Reader& in, const Json& j, const std::string& where) {
+std::vector<ImpactTheme> impact_themes(Reader& in, const nlohmann::json& j, const std::string& where) {
   std::vector<ImpactTheme> out;
-  const Json& impact = in.array(j, "impact", where);
+  const nlohmann::json& impact = in.array(j, "impact", where);
   for (size_t i = 0; i < impact.size(); ++i) {
     const std::string w = Reader::at(where, "impact", i);
     out.push_back(ImpactTheme{in.text(impact[i], "theme", w), in.text(impact[i], "title", w),
@@ -214,11 +215,11 @@ std::vector<ImpactTheme> impact_themes(Reader& in, const Json& j, const std::str
   return out;
 }
 
-LlmNote llm_note(Reader& in, const Json& j) {
+LlmNote llm_note(Reader& in, const nlohmann::json& j) {
   const std::string w = ".llm";
   LlmNote note{in.strings(j, "models", w), {}, in.optional_text(j, "unavailable", w).value_or(""),
                statements(in, j, "summary", w), impact_themes(in, j, w), statements(in, j, "outlook", w)};
-  const Json& fallbacks = in.array(j, "fallbacks", w);
+  const nlohmann::json& fallbacks = in.array(j, "fallbacks", w);
   for (size_t i = 0; i < fallbacks.size(); ++i) {
     const std::string f = Reader::at(w, "fallbacks", i);
     LlmFallback fallback{in.text(fallbacks[i], "section", f), LlmFallbackReason::kRejected};
@@ -235,17 +236,17 @@ LlmNote llm_note(Reader& in, const Json& j) {
   return note;
 }
 
-void sections(Reader& in, const Json& j, Report& r) {
+void sections(Reader& in, const nlohmann::json& j, Report& r) {
   r.summary = statements(in, j, "summary", "");
   r.impact = impact_themes(in, j, "");
-  const Json& figures = in.array(j, "figures", "");
+  const nlohmann::json& figures = in.array(j, "figures", "");
   for (size_t i = 0; i < figures.size(); ++i) {
     const std::string w = Reader::at("", "figures", i);
     r.figures.push_back(PerformanceFigure{in.text(figures[i], "repo", w),
                                           statement(in, in.member(figures[i], "change", w), w + ".change"),
                                           in.text(figures[i], "quote", w), in.text(figures[i], "source", w)});
   }
-  const Json& updates = in.array(j, "dependency_updates", "");
+  const nlohmann::json& updates = in.array(j, "dependency_updates", "");
   for (size_t i = 0; i < updates.size(); ++i) {
     const std::string w = Reader::at("", "dependency_updates", i);
     r.dependency_updates.push_back(DependencyUpdate{
@@ -258,7 +259,7 @@ void sections(Reader& in, const Json& j, Report& r) {
 
 // The header: version, window, language. False (with the error recorded) when
 // the rest cannot be read.
-bool header(Reader& in, const Json& j, Report& r) {
+bool header(Reader& in, const nlohmann::json& j, Report& r) {
   const int version = in.number<int>(j, "format_version", "");
   if (in.error()) return false;
   if (version != kReportJsonVersion) {
@@ -285,8 +286,6 @@ bool header(Reader& in, const Json& j, Report& r) {
 }  // namespace
 
 Result<Report> read_report_json(std::string_view input) {
-  // nlohmann::json, not Json: where json_renderer.cpp is compiled in the same
-  // (unity) object, its `using namespace report_json` makes Json ambiguous here.
   const nlohmann::json j = nlohmann::json::parse(input, nullptr, false);
   if (j.is_discarded()) return make_error("report JSON: not valid JSON");
   Reader in;
