@@ -14,6 +14,7 @@ namespace infradigest::testing {
 
 inline ReportWindow window() { return make_report_window(parse_date("2026-02-26").value(), "UTC").value(); }
 inline Timestamp at(const char* text) { return parse_timestamp(text).value(); }
+inline SysDays day(const char* text) { return parse_date(text).value(); }
 
 // A commit of `repo` landed at noon, SHA = 40 × `sha`, one line changed per file.
 inline Commit commit(const std::string& repo, char sha, const std::string& message,

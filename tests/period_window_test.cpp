@@ -7,7 +7,7 @@
 namespace infradigest {
 namespace {
 
-SysDays day(const char* text) { return parse_date(text).value(); }
+using testing::day;
 using testing::at;
 
 TEST(PeriodWindow, WeekIsTheIsoWeekMondayToSundayContainingTheDate) {

@@ -5,6 +5,7 @@
 
 #include "cli/run_publishing.h"
 #include "fake_http_server.h"
+#include "composed_day_fixture.h"
 #include "test_support.h"
 
 namespace infradigest {
@@ -13,7 +14,7 @@ namespace {
 using testing::run_infradigest;
 using testing::TempDir;
 
-SysDays day(const char* text) { return parse_date(text).value(); }
+using testing::day;
 SysSeconds instant(const char* text) { return parse_timestamp(text).value().instant; }
 
 TEST(RunBackfill, DaysSinceTheLastReportBoundedNewestKept) {
