@@ -240,8 +240,8 @@ TEST(GithubClient, TimeoutsAndConnectionErrorsAreRetried) {
 }
 
 TEST(GithubClient, AStalledServerTimesOutAndTheRetrySucceeds) {
+  std::atomic<int> calls{0};  // outlives the server, whose stalled handler still reads it
   FakeHttpServer api;
-  std::atomic<int> calls{0};
   api.get("/slow", [&](const httplib::Request&, httplib::Response& res) {
     // The first request stalls (sends nothing) until the retry has arrived, so
     // the timeout can be generous: the retry's answer is immediate.
@@ -283,8 +283,8 @@ TEST(GithubClient, TheTokenNeverAppearsInErrorsOrLogsEvenWhenAServerEchoesIt) {
 }
 
 TEST(GithubClient, BoundsRequestsInFlight) {
+  std::atomic<int> in_flight{0}, peak{0};  // outlive the server's threads
   FakeHttpServer api;
-  std::atomic<int> in_flight{0}, peak{0};
   api.get("/x", [&](const httplib::Request&, httplib::Response& res) {
     int now = ++in_flight;
     for (int p = peak; now > p && !peak.compare_exchange_weak(p, now);) {}

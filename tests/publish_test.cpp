@@ -156,8 +156,8 @@ TEST(Publish, DingTalkSignsTheUrlAndWeComStaysUnder4096Bytes) {
 
 TEST(Publish, Slack429HonoursRetryAfterThenDelivers) {
   Fixture f;
+  std::atomic<int> calls{0};  // the server's threads count, the test reads; outlives the server
   FakeHttpServer server;
-  std::atomic<int> calls{0};  // the server's threads count, the test reads
   server.post("/services/T/B/X", [&](const httplib::Request&, httplib::Response& res) {
     if (++calls == 1) {
       res.status = 429;
@@ -216,10 +216,11 @@ TEST(Publish, ServerErrorsAreRetriedBoundedWithBackoff) {
 
 TEST(Publish, ARerunSendsOnlyWhatWasNotDelivered) {
   Fixture f;
-  FakeHttpServer server;
+  // Declared before the server so they outlive its handler threads.
   std::atomic<int> calls{0};  // the server's threads count, the test reads
   std::vector<std::string> bodies;
   std::mutex bodies_mutex;
+  FakeHttpServer server;
   server.post("/w", [&](const httplib::Request& req, httplib::Response& res) {
     if (++calls == 2) {  // the second piece fails once, for good
       res.set_content(R"({"errcode":93000,"errmsg":"invalid"})", "application/json");
