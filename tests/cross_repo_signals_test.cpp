@@ -7,6 +7,7 @@
 
 #include "composed_day_fixture.h"
 #include "compose/composer.h"
+#include "compose/cross_repo_signals.h"
 #include "render/json_renderer.h"
 #include "render/markdown_renderer.h"
 
@@ -147,8 +148,15 @@ TEST(CrossRepoSignals, SharedTagsNameALinkedItemPerRepo) {
   day.commits.push_back(commit("sgl-project/sglang", 'a', "[AMD] Enable cudagraph for aiter backend (#1)"));
   day.commits.push_back(commit("vllm-project/vllm", 'b', "[ROCm] Fix aiter rope on MI300 (#2)"));
   Report r = compose_report(day, window(), kSignalsWatch, Language::kEn);
-  const auto signals = cross_repo(r);
-    const Statement* s = mentioning(signals, "AMD (hardware) moved in 2 repositories");
+  // In the report, 摘要 has linked these items already, so the signal names
+  // them as text (still citing them); composed alone it links them.
+  const std::vector<Statement> in_report = cross_repo(r);
+  const Statement* named = mentioning(in_report, "AMD (hardware) moved in 2 repositories");
+  ASSERT_NE(named, nullptr);
+  EXPECT_NE(named->plain_text().find("Enable cudagraph for aiter backend"), std::string::npos) << named->plain_text();
+  EXPECT_EQ(named->cites.size(), 2u);
+  const std::vector<Statement> signals = compose_cross_repo_signals(r);
+  const Statement* s = mentioning(signals, "AMD (hardware) moved in 2 repositories");
   ASSERT_NE(s, nullptr);
   int links = 0;
   for (const auto& span : s->spans) links += span.url.empty() ? 0 : 1;

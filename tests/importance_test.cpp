@@ -83,13 +83,18 @@ TEST_F(EssentialHighlights, NoDocsCiTestOrChoreChangeIsAHighlight) {
   }
 }
 
-TEST_F(EssentialHighlights, TheReleaseIsAmongTheTopChanges) {
-  const auto j = report("zh");
-  ASSERT_GE(j.at("summary").size(), 2u);
-  const auto& top = j.at("summary").at(1);
-  EXPECT_NE(top.at("text").get<std::string>().find("今日要点"), std::string::npos);
-  const auto cites = top.at("cites").get<std::vector<std::string>>();
-  EXPECT_NE(std::find(cites.begin(), cites.end(), "release:NVIDIA/cutlass@v4.4.1"), cites.end());
+TEST_F(EssentialHighlights, TheReleaseLeadsAndQuotesItsFixesVerbatim) {
+  for (const std::string lang : {"zh", "en"}) {
+    const auto j = report(lang);
+    ASSERT_GE(j.at("summary").size(), 2u);
+    const auto& top = j.at("summary").at(1);  // after the counts line
+    const auto cites = top.at("cites").get<std::vector<std::string>>();
+    EXPECT_NE(std::find(cites.begin(), cites.end(), "release:NVIDIA/cutlass@v4.4.1"), cites.end()) << lang;
+    const std::string text = top.at("text");
+    EXPECT_NE(text.find("Fixed segfault issue with tvm-ffi on aarch64"), std::string::npos) << text;
+    EXPECT_NE(text.find("Fixed driver TMA descriptor related bug on Blackwell"), std::string::npos) << text;
+    EXPECT_EQ(text.find("Updated version numbers"), std::string::npos) << "housekeeping is not news: " << text;
+  }
 }
 
 ReportItem item(ChangeKind kind, std::vector<Tag> tags = {}) {

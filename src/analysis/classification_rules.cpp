@@ -270,6 +270,9 @@ constexpr FlagRule kSupportSubjectRules[] = {
 constexpr FlagRule kNewApiRules[] = {
     {lead("add|adds|added|introduce|introduces|introduced|expose|exposes|exposed|new", "api|apis")},
     {title("引入|新增|添加|暴露", "api|apis|接口")},
+    // A feature that changes only a package's public entry file adds to what
+    // callers can pass or get back (flash-attention's "add return_lse").
+    {every_path("/interface.py|/api.py")},
 };
 
 // ---------------------------------------------------------------------------

@@ -18,9 +18,10 @@ Report compose_report(const Activity& day, const ReportWindow& window,
   for (const auto& r : day.releases) report.date_only_items += r.published_at.date_only() ? 1 : 0;
   report.dependency_updates = find_dependency_updates(report, day);
   report.figures = compose_figures(report, day);
-  report.summary = compose_summary(report);
-  report.impact = compose_impact(report);
-  report.outlook = compose_outlook(report);
+  LinkLedger ledger;
+  report.summary = compose_summary(report, ledger);
+  report.impact = compose_impact(report, ledger);
+  report.outlook = compose_outlook(report, ledger);
   return report;
 }
 

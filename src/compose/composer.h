@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "document/report.h"
+#include "document/statement_builder.h"
 #include "model/activity.h"
 
 namespace infradigest {
@@ -15,13 +16,18 @@ namespace infradigest {
 // classifier) that can change the report of a day already stored, so stored
 // reports are composed again (pipeline/day_report.h). tests/report_golden_test
 // fails when the golden report changes and this does not.
-inline constexpr int kComposerRevision = 1;
+inline constexpr int kComposerRevision = 2;
 
 // REQUIRES: `day` holds only items inside `window` (see select_window).
 Report compose_report(const Activity& day, const ReportWindow& window,
                       const std::vector<std::string>& watchlist, Language language);
 
-// The sections, exposed for tests.
+// The day sections, in report order. They share one ledger so each item is
+// linked at most once among them (document/statement_builder.h); the
+// overloads without one are for tests of a single section.
+std::vector<Statement> compose_summary(const Report& report, LinkLedger& ledger);
+std::vector<ImpactTheme> compose_impact(const Report& report, LinkLedger& ledger);
+std::vector<Statement> compose_outlook(const Report& report, LinkLedger& ledger);
 std::vector<Statement> compose_summary(const Report& report);
 std::vector<ImpactTheme> compose_impact(const Report& report);
 std::vector<Statement> compose_outlook(const Report& report);

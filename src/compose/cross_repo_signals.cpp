@@ -4,13 +4,15 @@
 #include <map>
 
 #include "compose/composer.h"
+#include "core/ascii_text.h"
 #include "document/statement_builder.h"
 
 namespace infradigest {
 
 namespace {
 
-constexpr size_t kMaxTagSignals = 8;
+// Three shared tags say where the day converges; more reads like an index.
+constexpr size_t kMaxTagSignals = 3;
 
 const ReportRelease* find_release(const Report& r, const std::string& id) {
   for (const auto& s : r.repos)
@@ -22,12 +24,12 @@ const ReportRelease* find_release(const Report& r, const std::string& id) {
 // "vllm-project/vllm 将 flashinfer-ai/flashinfer 更新至 `v0.6.4`（[Bump …](…)），即
 // flashinfer-ai/flashinfer 今日发布的 [v0.6.4](…)——发布当日即被下游采用，带入上游改动 [fix](…)。"
 // The adoption and picked-up clauses appear only when the data links them.
-std::optional<Statement> dependency_statement(const Report& r, const DependencyUpdate& u) {
+std::optional<Statement> dependency_statement(const Report& r, const DependencyUpdate& u, LinkLedger& ledger) {
   const ReportItem* item = find_report_item(r, u.item_id);
   if (!item) return std::nullopt;
   const bool zh = r.language == Language::kZh;
   const auto& L = labels(r.language);
-  StatementBuilder b;
+  StatementBuilder b(&ledger);
   b.strong(std::string(L.dependency_update)).text(std::string(L.colon));
   if (u.version) {
     b.text(zh ? u.repo + " 将 " + u.upstream + " 更新至 " : u.repo + " moves " + u.upstream + " to ").code(*u.version);
@@ -75,10 +77,10 @@ int facet_rank(TagFacet f) {
 
 // "**MoE**（技术）在 3 个仓库同时推进：repo 6 项（[most important item](…) 等）、…。"
 // Names each repo's most important item; cites every item counted.
-Statement tag_statement(const Report& r, const TagSignal& sig) {
+Statement tag_statement(const Report& r, const TagSignal& sig, LinkLedger& ledger) {
   const bool zh = r.language == Language::kZh;
   const auto& L = labels(r.language);
-  StatementBuilder b;
+  StatementBuilder b(&ledger);
   const size_t repos = sig.items_by_repo.size();
   b.strong(tag_label(sig.tag, r.language))
       .text(std::string(L.open_paren) + std::string(facet_label(sig.tag.facet, r.language)) +
@@ -93,8 +95,11 @@ Statement tag_statement(const Report& r, const TagSignal& sig) {
     auto hits = it->second;
     // Name an item the reader can open, and one that moves the tag forward
     // (not a revert), before the most important one.
-    std::stable_sort(hits.begin(), hits.end(), [](const ReportItem* a, const ReportItem* x) {
+    // A link the report's day sections already made comes after one they did not.
+    std::stable_sort(hits.begin(), hits.end(), [&](const ReportItem* a, const ReportItem* x) {
       if (a->url.empty() != x->url.empty()) return !a->url.empty();
+      const bool la = ledger.count(a->id), lx = ledger.count(x->id);
+      if (la != lx) return !la;
       const bool ra = a->classification.kind == ChangeKind::kRevert, rx = x->classification.kind == ChangeKind::kRevert;
       if (ra != rx) return !ra;
       return a->importance > x->importance;
@@ -109,10 +114,16 @@ Statement tag_statement(const Report& r, const TagSignal& sig) {
   return b.text(std::string(L.period)).build();
 }
 
-// Whether an item moves its tags forward: a docs typo mentioning Blackwell or a
-// CI job for Llama is not "Blackwell/Llama moving in this repo".
+// Whether an item moves its tags forward: a docs typo mentioning Blackwell, a
+// CI job for Llama, a revert or a removal is not "Blackwell/Llama moving in
+// this repo".
 bool moves_its_tags(const ReportItem& item) {
+  const std::string title = ascii_lower(item.title);
+  if (title.starts_with("remove") || title.starts_with("delete") || title.starts_with("drop ") ||
+      title.starts_with("deprecate"))
+    return false;
   switch (item.classification.kind) {
+    case ChangeKind::kRevert:
     case ChangeKind::kDocs:
     case ChangeKind::kTest:
     case ChangeKind::kCiBuild:
@@ -123,7 +134,7 @@ bool moves_its_tags(const ReportItem& item) {
   }
 }
 
-std::vector<Statement> tag_statements(const Report& r) {
+std::vector<Statement> tag_statements(const Report& r, LinkLedger& ledger) {
   std::map<Tag, TagSignal> signals;
   for (const auto& s : r.repos)
     for (const auto& i : s.items) {
@@ -144,7 +155,7 @@ std::vector<Statement> tag_statements(const Report& r) {
     return a->items > b->items;
   });
   std::vector<Statement> out;
-  for (size_t k = 0; k < shared.size() && k < kMaxTagSignals; ++k) out.push_back(tag_statement(r, *shared[k]));
+  for (size_t k = 0; k < shared.size() && k < kMaxTagSignals; ++k) out.push_back(tag_statement(r, *shared[k], ledger));
   if (shared.size() > kMaxTagSignals) {
     const auto& L = labels(r.language);
     std::string rest;
@@ -163,20 +174,25 @@ std::vector<Statement> tag_statements(const Report& r) {
 }
 
 // The pin-update lines (report.dependency_updates), the first part of 跨仓库信号.
-std::vector<Statement> dependency_statements(const Report& r) {
+std::vector<Statement> dependency_statements(const Report& r, LinkLedger& ledger) {
   std::vector<Statement> out;
   for (const auto& u : r.dependency_updates)
-    if (auto s = dependency_statement(r, u)) out.push_back(std::move(*s));
+    if (auto s = dependency_statement(r, u, ledger)) out.push_back(std::move(*s));
   return out;
 }
 
 }  // namespace
 
-std::vector<Statement> compose_cross_repo_signals(const Report& r) {
-  std::vector<Statement> out = dependency_statements(r);
-  auto tags = tag_statements(r);
+std::vector<Statement> compose_cross_repo_signals(const Report& r, LinkLedger& ledger) {
+  std::vector<Statement> out = dependency_statements(r, ledger);
+  auto tags = tag_statements(r, ledger);
   out.insert(out.end(), std::make_move_iterator(tags.begin()), std::make_move_iterator(tags.end()));
   return out;
+}
+
+std::vector<Statement> compose_cross_repo_signals(const Report& r) {
+  LinkLedger ledger;
+  return compose_cross_repo_signals(r, ledger);
 }
 
 }  // namespace infradigest

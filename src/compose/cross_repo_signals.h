@@ -7,9 +7,12 @@
 #include <vector>
 
 #include "document/report.h"
+#include "document/statement_builder.h"
 
 namespace infradigest {
 
+// With a ledger: each item linked at most once across the day sections.
+std::vector<Statement> compose_cross_repo_signals(const Report& report, LinkLedger& ledger);
 std::vector<Statement> compose_cross_repo_signals(const Report& report);
 
 }  // namespace infradigest

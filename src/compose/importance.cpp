@@ -43,6 +43,9 @@ constexpr double kBreaking = 2.0;
 // Kernel sources (csrc/, *.cu, kernel folders) are the core of these projects;
 // scaled by their share of the change.
 constexpr double kKernelFootprint = 1.5;
+// A fix in kernel code corrects what the kernels compute (wrong results,
+// crashes): users of every model on that path are affected.
+constexpr double kKernelFix = 2.0;
 // Only docs, tests, CI, examples or tuned configs: the product does not change.
 constexpr double kPeripheralOnly = -1.5;
 // Size: a log scale (10 lines ≈ +0.9, 1000 lines ≈ +2.5), capped so one huge
@@ -60,20 +63,15 @@ double size_score(const ReportItem& item) {
 
 double footprint_score(const Classification& c, int files) {
   if (c.components.empty()) return 0;
+  if (peripheral_only(c, files)) return kPeripheralOnly;
   double score = 0;
-  bool peripheral_only = true;
   for (const ComponentShare& share : c.components) {
-    peripheral_only = peripheral_only && taxonomy::is_peripheral_component(share.name);
     if (share.name != "kernels") continue;
     // From the title (no paths given), or the share of the files.
     const double fraction = share.files == 0 || files == 0 ? 1.0 : double(share.files) / files;
     score += kKernelFootprint * std::min(1.0, fraction);
   }
-  // Files outside every component are product code too.
-  int classified = 0;
-  for (const ComponentShare& share : c.components) classified += share.files;
-  if (classified < files) peripheral_only = false;
-  return peripheral_only ? kPeripheralOnly : score;
+  return score;
 }
 
 }  // namespace
@@ -88,13 +86,28 @@ double importance(const ReportItem& item) {
   }
   if (hardware) score += kHardwareTag;
   if (model) score += kModelTag;
+  // New support names a model or a platform even when the taxonomy has no tag
+  // for it yet (vLLM's "skt/A.X-K1"): as much news as a tagged one.
+  if (c.new_support && !hardware && !model) score += kModelTag;
   score += kPerTag * static_cast<double>(std::min(c.tags.size(), kMaxCountedTags));
   if (c.new_support) score += kNewSupport;
   if (c.new_api) score += kNewApi;
   if (c.breaking) score += kBreaking;
-  score += footprint_score(c, item.files);
+  const double footprint = footprint_score(c, item.files);
+  score += footprint;
+  if (c.kind == ChangeKind::kFix && footprint > 0) score += kKernelFix * footprint / kKernelFootprint;
   score += size_score(item);
   return score;
+}
+
+bool peripheral_only(const Classification& c, int files) {
+  if (c.components.empty()) return false;
+  int classified = 0;
+  for (const ComponentShare& share : c.components) {
+    if (!taxonomy::is_peripheral_component(share.name)) return false;
+    classified += share.files;
+  }
+  return classified >= files;  // files outside every component are product code too
 }
 
 double importance(const ReportRelease& release) {

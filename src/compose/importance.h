@@ -17,4 +17,8 @@ double importance(const ReportItem& item);
 // rank with the day's best changes.
 double importance(const ReportRelease& release);
 
+// Whether a change touches only docs, tests, CI, examples or tuned configs
+// (its files all fall in peripheral components): the product does not change.
+bool peripheral_only(const Classification& c, int files);
+
 }  // namespace infradigest

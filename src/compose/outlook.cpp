@@ -49,7 +49,7 @@ void issue_mention(StatementBuilder& b, const ReportIssue& i, const std::string&
 
 // One line per hardware platform that new bug reports hit today, in the
 // taxonomy's order; an issue tagged with two platforms is listed under the first.
-void hardware_risks(const Report& r, std::vector<Statement>& out, std::set<std::string>& listed) {
+void hardware_risks(const Report& r, std::vector<Statement>& out, std::set<std::string>& listed, LinkLedger& ledger) {
   const auto& L = labels(r.language);
   const bool zh = r.language == Language::kZh;
   std::map<Tag, std::vector<std::pair<const ReportIssue*, std::string>>> by_hardware;
@@ -58,7 +58,7 @@ void hardware_risks(const Report& r, std::vector<Statement>& out, std::set<std::
       if (is_risk(i))
         if (const Tag* hw = first_hardware(i)) by_hardware[*hw].push_back({&i, s.full_name});
   for (const auto& [hw, issues] : by_hardware) {
-    StatementBuilder b;
+    StatementBuilder b(&ledger);
     b.strong(tag_label(hw, r.language) + " " + std::string(L.risk)).text(std::string(L.colon));
     for (size_t k = 0; k < issues.size(); ++k) {
       if (k) b.text(std::string(L.clause_separator));
@@ -69,14 +69,14 @@ void hardware_risks(const Report& r, std::vector<Statement>& out, std::set<std::
   }
 }
 
-void issue_statements(const Report& r, bool severe, const std::set<std::string>& listed,
+void issue_statements(const Report& r, bool severe, const std::set<std::string>& listed, LinkLedger& ledger,
                       std::vector<Statement>& out) {
   const auto& L = labels(r.language);
   const bool zh = r.language == Language::kZh;
   for (const auto& s : r.repos)
     for (const auto& i : s.issues) {
       if (listed.count(i.id) || !is_risk(i) || i.classification.severe != severe) continue;
-      StatementBuilder b;
+      StatementBuilder b(&ledger);
       b.strong(severe ? (zh ? "严重问题" : "Severe report") : (zh ? "新缺陷" : "New bug"))
           .text(std::string(L.colon))
           .link(fmt::format("#{} {}", i.number, i.title), i.url, i.id)
@@ -92,12 +92,13 @@ void issue_statements(const Report& r, bool severe, const std::set<std::string>&
 }
 
 // "**破坏性变更**：移除参数 `--foo`：[title](url)（repo），升级前请检查用法。"
-void breaking_statement(const Report& r, const std::string& repo, const ReportItem& i, std::vector<Statement>& out) {
+void breaking_statement(const Report& r, const std::string& repo, const ReportItem& i, std::vector<Statement>& out,
+                        LinkLedger& ledger) {
   const auto& L = labels(r.language);
   const bool zh = r.language == Language::kZh;
   const auto change = detect_breaking_change(i.title);
   if (!change && !i.classification.breaking) return;
-  StatementBuilder b;
+  StatementBuilder b(&ledger);
   if (change) {
     b.strong(std::string(L.breaking_change)).text(std::string(L.colon));
     const std::string action(breaking_action_label(change->action, r.language));
@@ -120,36 +121,36 @@ void breaking_statement(const Report& r, const std::string& repo, const ReportIt
 
 }  // namespace
 
-std::vector<Statement> compose_outlook(const Report& r) {
+std::vector<Statement> compose_outlook(const Report& r, LinkLedger& ledger) {
   const auto& L = labels(r.language);
   const bool zh = r.language == Language::kZh;
   std::vector<Statement> out;
   std::set<std::string> listed;
-  hardware_risks(r, out, listed);
-  issue_statements(r, true, listed, out);
-  issue_statements(r, false, listed, out);
+  hardware_risks(r, out, listed, ledger);
+  issue_statements(r, true, listed, ledger, out);
+  issue_statements(r, false, listed, ledger, out);
   for (const auto& s : r.repos)
     for (const auto& i : s.items) {
       if (i.classification.kind == ChangeKind::kRevert) {
-        StatementBuilder b;
+        StatementBuilder b(&ledger);
         out.push_back(b.strong(zh ? "回滚" : "Revert").text(std::string(L.colon)).item(i)
                           .text(std::string(L.open_paren) + s.full_name + std::string(L.close_paren) +
                                 (zh ? "，相关功能暂时撤回，依赖方请确认影响。" : ": the change is withdrawn; check whether you depend on it."))
                           .build());
       } else {
-        breaking_statement(r, s.full_name, i, out);
+        breaking_statement(r, s.full_name, i, out, ledger);
       }
     }
   for (const auto& s : r.repos)
     for (const auto& rel : s.releases) {
-      StatementBuilder b;
+      StatementBuilder b(&ledger);
       b.strong(zh ? "新版本" : "New release").text(std::string(L.colon) + s.full_name + " ")
           .link(rel.tag, rel.url, rel.id);
       if (rel.prerelease.value_or(false)) b.text(zh ? "（预发布）" : " (pre-release)");
       out.push_back(b.text(zh ? "，升级前请阅读发布说明。" : ": read the release notes before upgrading.").build());
     }
   for (const auto& s : r.repos) {
-    StatementBuilder b;
+    StatementBuilder b(&ledger);
     bool any = false;
     for (const auto& i : s.issues) {
       if (i.classification.kind != IssueKind::kFeatureRequest) continue;
@@ -161,12 +162,17 @@ std::vector<Statement> compose_outlook(const Report& r) {
     if (any) out.push_back(b.text(std::string(L.period)).build());
   }
   if (out.empty()) {
-    StatementBuilder b;
+    StatementBuilder b(&ledger);
     out.push_back(b.text(zh ? "今日无新的缺陷报告、回滚、破坏性变更或发布。"
                             : "No new bug reports, reverts, breaking changes or releases today.")
                       .build());
   }
   return out;
+}
+
+std::vector<Statement> compose_outlook(const Report& r) {
+  LinkLedger ledger;
+  return compose_outlook(r, ledger);
 }
 
 }  // namespace infradigest

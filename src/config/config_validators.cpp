@@ -14,7 +14,6 @@
 namespace infradigest {
 namespace {
 
-bool is_alnum(char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; }
 
 constexpr std::array<std::string_view, 2> kLanguages = {"zh", "en"};
 
@@ -33,11 +32,11 @@ Status check_repo_name(std::string_view repo) {
   if (slash == std::string_view::npos || repo.find('/', slash + 1) != std::string_view::npos) return bad();
   std::string_view owner = repo.substr(0, slash);
   std::string_view name = repo.substr(slash + 1);
-  if (owner.empty() || !is_alnum(owner.front())) return bad();
-  if (!std::all_of(owner.begin(), owner.end(), [](char c) { return is_alnum(c) || c == '-'; })) return bad();
+  if (owner.empty() || !is_ascii_alnum(owner.front())) return bad();
+  if (!std::all_of(owner.begin(), owner.end(), [](char c) { return is_ascii_alnum(c) || c == '-'; })) return bad();
   if (name.empty() || name == "." || name == "..") return bad();
   if (!std::all_of(name.begin(), name.end(),
-                   [](char c) { return is_alnum(c) || c == '-' || c == '_' || c == '.'; })) {
+                   [](char c) { return is_ascii_alnum(c) || c == '-' || c == '_' || c == '.'; })) {
     return bad();
   }
   return {};
@@ -73,7 +72,7 @@ Status validate_not_empty(const ConfigValue& value) {
 Status validate_env_var_name(const ConfigValue& value) {
   const auto& name = std::get<std::string>(value);
   bool valid = !name.empty() && !std::isdigit(static_cast<unsigned char>(name.front())) &&
-               std::all_of(name.begin(), name.end(), [](char c) { return is_alnum(c) || c == '_'; });
+               std::all_of(name.begin(), name.end(), [](char c) { return is_ascii_alnum(c) || c == '_'; });
   if (valid) return {};
   return make_error(
       "must name the environment variable that holds the secret (e.g. \"OPENROUTER_API_KEY\"), "

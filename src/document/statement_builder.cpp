@@ -26,6 +26,7 @@ StatementBuilder& StatementBuilder::code(std::string t) {
 }
 
 StatementBuilder& StatementBuilder::link(std::string t, std::string url, const std::string& id) {
+  if (ledger_ && !url.empty() && !ledger_->insert(id).second) url.clear();
   s_.spans.push_back(Span{std::move(t), std::move(url), SpanStyle::kPlain});
   return cite(id);
 }

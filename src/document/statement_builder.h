@@ -2,14 +2,24 @@
 // the facts it links to, so no sentence can name an item without citing it.
 #pragma once
 
+#include <set>
 #include <string>
 
 #include "document/report.h"
 
 namespace infradigest {
 
+// The fact ids a report's day-level sections (摘要, 影响评估, 总结) have
+// already linked: each item is linked there at most once, so with its own
+// line in 具体内容分析 no item link appears more than twice in a report.
+using LinkLedger = std::set<std::string>;
+
 class StatementBuilder {
  public:
+  StatementBuilder() = default;
+  // With a ledger, a link to a fact the ledger already holds renders as plain
+  // text (still cited), and every link made is recorded in it.
+  explicit StatementBuilder(LinkLedger* ledger) : ledger_(ledger) {}
   StatementBuilder& text(std::string t);
   StatementBuilder& strong(std::string t);
   StatementBuilder& code(std::string t);
@@ -22,6 +32,7 @@ class StatementBuilder {
 
  private:
   Statement s_;
+  LinkLedger* ledger_ = nullptr;
 };
 
 }  // namespace infradigest

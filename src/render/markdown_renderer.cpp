@@ -145,7 +145,10 @@ void render_item(std::ostream& out, const std::string& repo, const ReportItem& i
     out << (lang == Language::kZh ? "（译：" : " (tr.: ") << escape_markdown(*i.translated_title)
         << (lang == Language::kZh ? "）" : ")");
   if (i.sha) out << " · " << markdown_code(i.sha->substr(0, 7));
-  if (i.pr) out << " · " << link(fmt::format("#{}", *i.pr), pull_url(repo, *i.pr));
+  if (i.pr) {  // a PR-only item's title already links the PR: name it, link it once
+    const std::string pr_url = pull_url(repo, *i.pr), number = fmt::format("#{}", *i.pr);
+    out << " · " << (i.url == pr_url ? escape_markdown(number) : link(number, pr_url));
+  }
   if (i.author) out << " · " << escape_markdown(*i.author);
   if (auto size = size_text(i, lang); !size.empty()) out << " · " << size;
   if (!i.classification.tags.empty())
