@@ -73,8 +73,10 @@ struct Fixture {
   std::map<std::string, std::string> env;
   std::ostringstream log, dry;
 
-  std::vector<TargetOutcome> publish(const std::vector<WebhookTarget>& targets, const std::string& md,
+  // Sends `md` itself: every target gets content = "full" (the digest has tests of its own).
+  std::vector<TargetOutcome> publish(std::vector<WebhookTarget> targets, const std::string& md,
                                      PublishOptions options = {}) {
+    for (auto& t : targets) t.full_report = true;
     Publisher p(db, *http, clock,
                 [this](const std::string& name) -> std::optional<std::string> {
                   auto it = env.find(name);

@@ -6,6 +6,7 @@
 #include "net/http_client.h"
 #include "pipeline/day_report.h"
 #include "publish/publisher.h"
+#include "cli/run_publishing.h"
 #include "render/markdown_renderer.h"
 #include "store/activity_store.h"
 
@@ -60,6 +61,7 @@ ExitStatus run_publish(CommandContext& c, std::vector<std::string> args) {
   auto http = make_http_client();
   Publisher publisher(*db, *http, system_clock(), system_getenv, c.err);
   bool failed = false;
+  options.day_page_url = day_page_url(cfg, *date);
   for (const auto& outcome : publisher.publish(report, render_markdown(report), targets, options, c.out)) {
     if (outcome.error) {
       c.err << "infradigest: error: " << outcome.error->message << "\n";

@@ -5,6 +5,7 @@
 #include "net/http_client.h"
 #include "publish/publisher.h"
 #include "pipeline/site_update.h"
+#include "site/site_pages.h"
 
 namespace infradigest {
 
@@ -30,7 +31,9 @@ Status publish_day(CommandContext& c, Database& db, const Report& report, const 
   auto http = make_http_client();
   Publisher publisher(db, *http, system_clock(), system_getenv, c.err);
   std::string failed;
-  for (const auto& outcome : publisher.publish(report, markdown, targets, PublishOptions{}, c.out)) {
+  PublishOptions options;
+  options.day_page_url = day_page_url(c.config.config, report.window.date);
+  for (const auto& outcome : publisher.publish(report, markdown, targets, options, c.out)) {
     if (!outcome.error) continue;
     c.err << "infradigest: error: " << outcome.error->message << "\n";
     failed += (failed.empty() ? "'" : ", '") + outcome.target + "'";
@@ -38,6 +41,13 @@ Status publish_day(CommandContext& c, Database& db, const Report& report, const 
   if (failed.empty()) return {};
   return make_error("chat delivery of " + format_date(report.window.date) + " failed for " + failed +
                     " (a re-run sends only what is missing)");
+}
+
+std::string day_page_url(const Config& config, SysDays date) {
+  std::string base = config.site.base_url;
+  if (base.empty()) return "";
+  while (!base.empty() && base.back() == '/') base.pop_back();
+  return base + "/" + day_page_path(date);
 }
 
 Status rebuild_site(CommandContext& c, Database& db, Language language) {

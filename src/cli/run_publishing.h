@@ -24,6 +24,10 @@ Result<std::vector<SysDays>> days_to_report(std::optional<SysSeconds> reported_t
 // is configured). Progress and per-target errors on c.err.
 Status publish_day(CommandContext& c, Database& db, const Report& report, const std::string& markdown);
 
+// The day's page on the published site (`site.base_url` + days/DATE.html),
+// linked from the chat digest; empty when no base_url is configured.
+std::string day_page_url(const Config& config, SysDays date);
+
 // Rebuilds the web archive in `site.dir` (nothing when it is empty).
 Status rebuild_site(CommandContext& c, Database& db, Language language);
 

@@ -145,6 +145,12 @@ Status validate_webhook_type(const ConfigValue& value) {
   return make_error(fmt::format("must be one of: feishu, dingtalk, wecom, slack, json (got {})", format_toml_string(type)));
 }
 
+Status validate_webhook_content(const ConfigValue& value) {
+  const auto& content = std::get<std::string>(value);
+  if (content == "digest" || content == "full") return {};
+  return make_error(fmt::format("must be digest or full (got {})", format_toml_string(content)));
+}
+
 // Target names go into the delivery table and logs: short and plain.
 Status validate_target_name(const ConfigValue& value) {
   const auto& name = std::get<std::string>(value);
@@ -166,6 +172,9 @@ const TableField kWebhookFields[] = {
      .validate = validate_env_var_name},
     {.name = "name", .type = ConfigType::kString, .required = false,
      .help = "Name of this target in logs and delivery state (default: the type)", .validate = validate_target_name},
+    {.name = "content", .type = ConfigType::kString, .required = false,
+     .help = "digest (default: counts, 摘要, 总结 and a link to the day's page) | full (the whole report)",
+     .validate = validate_webhook_content},
 };
 
 Status validate_webhooks(const std::vector<ConfigTable>& webhooks) {

@@ -11,6 +11,7 @@
 #include "publish/message_splitter.h"
 #include "publish/signing.h"
 #include "publish/webhook_platform.h"
+#include "render/chat_digest.h"
 
 namespace infradigest {
 
@@ -37,7 +38,8 @@ std::vector<WebhookTarget> webhook_targets(const Config& config) {
   std::vector<WebhookTarget> out;
   for (const auto& t : config.publish.webhooks) {
     const std::string type = t.string_or("type");
-    out.push_back({t.string_or("name", type), type, t.string_or("url_env"), t.string_or("secret_env")});
+    out.push_back({t.string_or("name", type), type, t.string_or("url_env"), t.string_or("secret_env"),
+                   t.string_or("content", "digest") == "full"});
   }
   return out;
 }
@@ -76,7 +78,8 @@ TargetOutcome Publisher::publish_one(const Report& report, const std::string& ma
     plan = std::move(stored).value();
   }
   if (plan.empty()) {
-    auto pieces = split_into_pieces(*platform, title, platform->render_lines(parse_chat_lines(markdown), markdown));
+    const std::string body = target.full_report ? markdown : render_chat_digest(report, options.day_page_url);
+    auto pieces = split_into_pieces(*platform, title, platform->render_lines(parse_chat_lines(body), body));
     if (options.mode == PublishMode::kDryRun) {
       for (const auto& p : pieces) dry_run_out << platform->body(p, "", std::chrono::seconds(0)) << "\n";
       outcome.pieces = static_cast<int>(pieces.size());

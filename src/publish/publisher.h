@@ -29,6 +29,9 @@ struct WebhookTarget {
   std::string type;        // feishu | dingtalk | wecom | slack | json
   std::string url_env;     // NAME of the variable holding the URL
   std::string secret_env;  // NAME of the variable holding the signing secret; may be empty
+  // What the target gets: the digest (render/chat_digest.h; the default) or
+  // the whole report ("full").
+  bool full_report = false;
 };
 
 // The [[publish.webhook]] entries of a loaded config.
@@ -41,6 +44,7 @@ struct PublishOptions {
   bool resend = false;    // forget the day's delivery state first: everything is sent again
   int max_attempts = 4;   // per piece and run
   std::chrono::milliseconds max_wait{60'000};  // longest single wait (Retry-After is capped)
+  std::string day_page_url;  // the day's page on the published site, linked from the digest; may be empty
 };
 
 struct TargetOutcome {

@@ -108,16 +108,6 @@ std::string llm_line(const LlmNote& note, Language lang) {
          missing;
 }
 
-// The model's verified sentences for a section, as one quoted paragraph
-// above the section's rule-based lines.
-void render_prose(std::ostream& out, const std::vector<Statement>& sentences, Language lang) {
-  if (sentences.empty()) return;
-  const bool zh = lang == Language::kZh;
-  out << "> **" << (zh ? "解读" : "Analysis") << "**" << (zh ? "：" : ": ");
-  for (size_t i = 0; i < sentences.size(); ++i) out << (i && !zh ? " " : "") << render_markdown_inline(sentences[i]);
-  out << "\n\n";
-}
-
 std::string size_text(const ReportItem& i, Language lang) {
   std::string out;
   if (i.files > 0) out = lang == Language::kZh ? fmt::format("{} 个文件", i.files)
@@ -295,6 +285,14 @@ std::string render_markdown(const Report& r) {
   if (r.llm) render_prose(out, r.llm->outlook, r.language);
   render_statements(out, r.outlook);
   return out.str();
+}
+
+void render_prose(std::ostream& out, const std::vector<Statement>& sentences, Language lang) {
+  if (sentences.empty()) return;
+  const bool zh = lang == Language::kZh;
+  out << "> **" << (zh ? "解读" : "Analysis") << "**" << (zh ? "：" : ": ");
+  for (size_t i = 0; i < sentences.size(); ++i) out << (i && !zh ? " " : "") << render_markdown_inline(sentences[i]);
+  out << "\n\n";
 }
 
 void render_statements(std::ostream& out, const std::vector<Statement>& statements) {

@@ -18,4 +18,8 @@ std::string render_markdown_inline(const Statement& statement);
 // One "- " bullet line per statement (render_markdown_inline).
 void render_statements(std::ostream& out, const std::vector<Statement>& statements);
 
+// The model's verified sentences for a section, as one quoted paragraph
+// ("> **解读**：…") above the section's rule-based lines.
+void render_prose(std::ostream& out, const std::vector<Statement>& sentences, Language lang);
+
 }  // namespace infradigest
