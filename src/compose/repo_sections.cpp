@@ -118,6 +118,11 @@ std::vector<RepoSection> build_repo_sections(const Activity& day, const ReportWi
       const Commit& c = *commit;
       ReportItem item = item_from_commit(c, prs);
       if (item.pr) prs_with_commits.insert(*item.pr);
+      if (c.landed_at) {
+        const auto committed = c.committed_at.date_only() ? Result<SysDays>(c.committed_at.date())
+                                                          : local_date(c.committed_at.instant, window.timezone);
+        if (committed && *committed < window.date) item.committed_on = *committed;
+      }
       item.importance = importance(item);
       s.items.push_back(std::move(item));
     }

@@ -49,6 +49,10 @@ struct ReportItem {
   int files = 0;
   double importance = 0;
   bool date_only = false;
+  // A late arrival: the commit's own date (in the report's zone) when it is
+  // earlier than the report's day — it reached the default branch later
+  // (late push, rebase), and the report says so ("提交于 02-25，02-26 进入主分支").
+  std::optional<SysDays> committed_on;
   // Set by the LLM writer when it rendered the title in the report language
   // and the rendering passed verification; shown beside the source title,
   // which always stays visible.

@@ -29,7 +29,8 @@ Json item(const ReportItem& i, bool llm) {
            {"additions", optional(i.additions)},
            {"deletions", optional(i.deletions)},
            {"importance", std::round(i.importance * 100) / 100},
-           {"date_only", i.date_only}};
+           {"date_only", i.date_only},
+           {"committed_on", i.committed_on ? Json(format_date(*i.committed_on)) : Json(nullptr)}};
   if (llm) out["translated_title"] = optional(i.translated_title);
   return out;
 }

@@ -128,7 +128,8 @@ std::string tags_text(const std::vector<Tag>& tags, Language lang) {
   return escape_markdown(out);
 }
 
-void render_item(std::ostream& out, const std::string& repo, const ReportItem& i, Language lang) {
+void render_item(std::ostream& out, const std::string& repo, const ReportItem& i, SysDays report_date,
+                 Language lang) {
   const auto& L = labels(lang);
   out << "- " << link(i.display_title, i.url);
   if (i.translated_title)
@@ -140,6 +141,12 @@ void render_item(std::ostream& out, const std::string& repo, const ReportItem& i
     out << " · " << (i.url == pr_url ? escape_markdown(number) : link(number, pr_url));
   }
   if (i.author) out << " · " << escape_markdown(*i.author);
+  if (i.committed_on) {  // "提交于 02-25，02-26 进入主分支": a late arrival
+    const std::string committed = format_date(*i.committed_on).substr(5);
+    const std::string landed = format_date(report_date).substr(5);
+    out << " · " << (lang == Language::kZh ? fmt::format("提交于 {}，{} 进入主分支", committed, landed)
+                                           : fmt::format("committed {}, landed {}", committed, landed));
+  }
   if (auto size = size_text(i, lang); !size.empty()) out << " · " << size;
   if (!i.classification.tags.empty())
     out << " · " << (lang == Language::kZh ? "标签：" : "tags: ") << tags_text(i.classification.tags, lang);
@@ -183,7 +190,7 @@ void render_issue(std::ostream& out, const ReportIssue& i, Language lang) {
   out << "\n";
 }
 
-void render_repo(std::ostream& out, const RepoSection& s, Language lang) {
+void render_repo(std::ostream& out, const RepoSection& s, SysDays report_date, Language lang) {
   const auto& L = labels(lang);
   out << "### " << escape_markdown(s.full_name) << "\n";
   if (s.empty()) {
@@ -202,7 +209,7 @@ void render_repo(std::ostream& out, const RepoSection& s, Language lang) {
     if (!counts[kind]) continue;
     out << "**" << kind_label(kind, lang) << "**" << L.open_paren << counts[kind] << L.close_paren << "\n\n";
     for (const auto& i : s.items)
-      if (i.classification.kind == kind) render_item(out, s.full_name, i, lang);
+      if (i.classification.kind == kind) render_item(out, s.full_name, i, report_date, lang);
     out << "\n";
   }
   if (!s.issues.empty()) {
@@ -280,7 +287,7 @@ std::string render_markdown(const Report& r) {
   }
   if (!r.figures.empty()) render_figures(out, r);
   out << "## " << L.details << "\n\n";
-  for (const auto& s : r.repos) render_repo(out, s, r.language);
+  for (const auto& s : r.repos) render_repo(out, s, r.window.date, r.language);
   out << "## " << L.conclusion << "\n\n### " << L.outlook << "\n\n";
   if (r.llm) render_prose(out, r.llm->outlook, r.language);
   render_statements(out, r.outlook);

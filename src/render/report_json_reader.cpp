@@ -153,6 +153,10 @@ ReportItem item(Reader& in, const nlohmann::json& j, const std::string& w) {
   i.deletions = in.optional_number<int>(j, "deletions", w);
   i.importance = in.number<double>(j, "importance", w);
   i.date_only = in.flag(j, "date_only", w);
+  if (auto committed = in.optional_text(j, "committed_on", w)) {
+    if (auto d = parse_date(*committed)) i.committed_on = *d;
+    else in.fail(w + ".committed_on", "not a date \"" + *committed + "\"");
+  }
   i.translated_title = in.optional_text(j, "translated_title", w);
   return i;
 }
