@@ -2,9 +2,11 @@
 // nightly builds that never lead it.
 #include "compose/release_notes.h"
 
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 #include "compose/composer.h"
+#include "compose/period_statements.h"
 #include "composed_day_fixture.h"
 
 namespace infradigest {
@@ -66,6 +68,27 @@ TEST(ReleaseNotes, ANightlyNeverLeadsTheSummaryButAStableReleaseDoes) {
   ASSERT_GE(r.summary.size(), 2u);
   EXPECT_EQ(r.summary[1].plain_text(),
             "Released: flashinfer-ai/flashinfer v0.6.13 — “Fixed a crash in the MLA decode kernel on sm100”.");
+}
+
+TEST(ReleaseNotes, AWeekOfNightliesIsOneCountedLineAfterTheStableReleases) {
+  std::vector<PeriodRelease> week;
+  for (int d = 3; d <= 9; ++d) {
+    const std::string tag = fmt::format("nightly-v0.6.13-202606{:02}", d);
+    week.push_back(PeriodRelease{ReportRelease{"release:flashinfer-ai/flashinfer@" + tag, tag, std::nullopt,
+                                               "https://github.com/flashinfer-ai/flashinfer/releases/tag/" + tag,
+                                               true, std::nullopt, std::nullopt},
+                                 "flashinfer-ai/flashinfer", testing::day(fmt::format("2026-06-{:02}", d).c_str())});
+  }
+  week.insert(week.begin() + 2, PeriodRelease{ReportRelease{"release:NVIDIA/cutlass@v4.5.0", "v4.5.0", std::nullopt,
+                                                            "https://github.com/NVIDIA/cutlass/releases/tag/v4.5.0",
+                                                            false, std::nullopt, std::nullopt},
+                                              "NVIDIA/cutlass", testing::day("2026-06-05")});
+  const auto lines = compose_release_lines(week, Language::kZh);
+  ASSERT_EQ(lines.size(), 2u);
+  EXPECT_EQ(lines[0].plain_text(), "NVIDIA/cutlass v4.5.0 · 06-05");
+  EXPECT_EQ(lines[1].plain_text(),
+            "flashinfer-ai/flashinfer 7 个 nightly 构建（06-03 至 06-09），最新 nightly-v0.6.13-20260609");
+  EXPECT_EQ(lines[1].cites.size(), 7u) << "every build is cited";
 }
 
 }  // namespace

@@ -9,6 +9,7 @@
 #include <set>
 
 #include "compose/composer.h"
+#include "compose/release_notes.h"
 #include "analysis/risk_signals.h"
 #include "document/statement_builder.h"
 
@@ -143,6 +144,7 @@ std::vector<Statement> compose_outlook(const Report& r, LinkLedger& ledger) {
     }
   for (const auto& s : r.repos)
     for (const auto& rel : s.releases) {
+      if (is_nightly_release(rel.tag, rel.name.value_or(""))) continue;  // routine: nothing to read before upgrading
       StatementBuilder b(&ledger);
       b.strong(zh ? "新版本" : "New release").text(std::string(L.colon) + s.full_name + " ")
           .link(rel.tag, rel.url, rel.id);

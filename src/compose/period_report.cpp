@@ -47,6 +47,7 @@ PeriodReport compose_period_report(const PeriodInputs& in, const std::vector<std
   std::stable_sort(report.releases.begin(), report.releases.end(),
                    [](const PeriodRelease& a, const PeriodRelease& b) { return a.day < b.day; });
   for (const auto& r : report.releases) report.release_statements.push_back(compose_release_line(r, language));
+  report.release_lines = compose_release_lines(report.releases, language);
   auto trends = compose_trends(now, before, in.window.kind, language);
   report.rising = std::move(trends.rising);
   report.falling = std::move(trends.falling);

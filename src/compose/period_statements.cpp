@@ -1,8 +1,11 @@
 #include "compose/period_statements.h"
+#include "compose/release_notes.h"
 
 #include <algorithm>
 #include <cctype>
 #include <fmt/format.h>
+
+#include <map>
 
 #include "document/period_language.h"
 #include "document/statement_builder.h"
@@ -19,6 +22,8 @@ struct Fact {
 };
 
 std::string month_day(SysDays day) { return format_date(day).substr(5); }
+
+bool is_nightly(const PeriodRelease& r) { return is_nightly_release(r.release.tag, r.release.name.value_or("")); }
 
 // What a line about some activity cites: its most important changes, else its
 // releases, else its issues (severe first).
@@ -100,7 +105,8 @@ Statement period_line(const PeriodReport& r) {
     for (const auto& t : repo.top) items.push_back(&t);
     for (const auto& i : repo.severe_issues) issues.push_back(&i);
   }
-  for (const auto& rel : r.releases) releases.push_back(&rel);
+  for (const auto& rel : r.releases)
+    if (!is_nightly(rel)) releases.push_back(&rel);  // routine builds never lead
   StatementBuilder b;
   const std::string range = zh ? fmt::format("{}（{} 至 {}）", P.this_period, format_date(r.window.first),
                                              format_date(r.window.last))
@@ -130,7 +136,7 @@ Statement repo_line(const PeriodRepo& repo, const PeriodReport& r) {
   for (const auto& t : repo.top) items.push_back(&t);
   std::vector<const PeriodRelease*> releases;
   for (const auto& rel : r.releases)
-    if (rel.repo == repo.full_name) releases.push_back(&rel);
+    if (rel.repo == repo.full_name && !is_nightly(rel)) releases.push_back(&rel);
   std::vector<const ReportIssue*> issues;
   for (const auto& i : repo.severe_issues) issues.push_back(&i);
   StatementBuilder b;
@@ -186,6 +192,31 @@ Statement compose_issue_line(const ReportIssue& issue, Language lang) {
     b.text(std::string(" · ") + (lang == Language::kZh ? "标签：" : "tags: ") + tags);
   }
   return b.build();
+}
+
+Statement compose_nightly_line(const std::vector<const PeriodRelease*>& builds, Language lang) {
+  const PeriodRelease& newest = *builds.back();
+  StatementBuilder b;
+  b.strong(newest.repo)
+      .text(lang == Language::kZh
+                ? fmt::format(" {} 个 nightly 构建（{} 至 {}），最新 ", builds.size(), month_day(builds.front()->day),
+                              month_day(newest.day))
+                : fmt::format(" {} nightly build{} ({} to {}), newest ", builds.size(), builds.size() == 1 ? "" : "s",
+                              month_day(builds.front()->day), month_day(newest.day)))
+      .link(newest.release.tag, newest.release.url, newest.release.id);
+  for (const auto* r : builds) b.cite(r->release.id);
+  return b.build();
+}
+
+std::vector<Statement> compose_release_lines(const std::vector<PeriodRelease>& releases, Language lang) {
+  std::vector<Statement> out;
+  std::map<std::string, std::vector<const PeriodRelease*>> nightlies;  // by repo, oldest first
+  for (const auto& r : releases) {
+    if (is_nightly(r)) nightlies[r.repo].push_back(&r);
+    else out.push_back(compose_release_line(r, lang));
+  }
+  for (const auto& [repo, builds] : nightlies) out.push_back(compose_nightly_line(builds, lang));
+  return out;
 }
 
 Statement compose_release_line(const PeriodRelease& r, Language lang) {

@@ -18,6 +18,10 @@ Statement compose_highlight(const PeriodItem& item, Language lang);
 
 // "owner/name v1.2 (pre-release) · 02-25": one release, citing it.
 Statement compose_release_line(const PeriodRelease& release, Language lang);
+// One line per stable release or release candidate, in date order, then one
+// line per repository for its nightly/dev builds ("7 个 nightly 构建（06-03 至
+// 06-09），最新 nightly-…"): routine builds are counted, never listed one by one.
+std::vector<Statement> compose_release_lines(const std::vector<PeriodRelease>& releases, Language lang);
 
 // "#123 Title · 缺陷 · 标签：Blackwell": one issue, citing it.
 Statement compose_issue_line(const ReportIssue& issue, Language lang);

@@ -77,7 +77,10 @@ struct PeriodReport {
   std::vector<TagTrend> rising;      // most risen first
   std::vector<TagTrend> falling;     // most fallen first
   std::vector<PeriodRelease> releases;
-  std::vector<Statement> release_statements;  // one per release, citing it
+  std::vector<Statement> release_statements;  // one per release, citing it (JSON)
+  // What the Markdown lists: stable releases one by one, each repository's
+  // nightly/dev builds as one counted line.
+  std::vector<Statement> release_lines;
 };
 
 inline constexpr std::size_t kTopChangesPerRepo = 5;

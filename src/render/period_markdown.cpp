@@ -100,8 +100,8 @@ std::string render_period_markdown(const PeriodReport& r) {
   out << "\n## " << P.trends << "\n\n";
   render_trends(out, r);
   out << "\n## " << P.releases << "\n\n";
-  if (r.release_statements.empty()) out << P.no_releases << "\n";
-  render_statements(out, r.release_statements);
+  if (r.release_lines.empty()) out << P.no_releases << "\n";
+  render_statements(out, r.release_lines);
   out << "\n## " << P.top_changes << "\n\n";
   for (const auto& repo : r.repos) render_repo(out, repo, r);
   std::string text = out.str();
