@@ -36,6 +36,30 @@ TEST(HttpClient, GetReturnsStatusHeadersAndBodyAndSendsUserAgent) {
   EXPECT_EQ(seen.params.find("a")->second, "1");
 }
 
+TEST(HttpClient, SequentialRequestsReuseOneConnectionAndLeaveNoStateBehind) {
+  FakeHttpServer fake;
+  fake.get("/x", [](const httplib::Request& req, httplib::Response& res) {
+    res.set_content(req.has_header("X-Only-First") ? "first" : "plain", "text/plain");
+  });
+  fake.post("/p", [](const httplib::Request& req, httplib::Response& res) { res.set_content(req.body, "text/plain"); });
+  fake.start();
+  auto client = make_http_client();
+  HttpRequest first = request(fake.base_url() + "/x");
+  first.headers = {{"X-Only-First", "1"}};
+  ASSERT_EQ(client->send(first)->body, "first");
+  HttpRequest post = request(fake.base_url() + "/p", "POST");
+  post.body = "payload";
+  ASSERT_EQ(client->send(post)->body, "payload");
+  for (int i = 0; i < 3; ++i) {  // 5 requests in all: httplib closes a connection after its 5th
+    auto r = client->send(request(fake.base_url() + "/x"));
+    ASSERT_TRUE(r.ok()) << r.error().message;
+    EXPECT_EQ(r->body, "plain") << "a reused handle must not keep the previous request's headers";
+    EXPECT_EQ(fake.requests().back().method, "GET") << "nor its method";
+  }
+  EXPECT_EQ(client->stats().requests, 5);
+  EXPECT_EQ(client->stats().new_connections, 1) << "keep-alive: one connection for five requests";
+}
+
 TEST(HttpClient, HttpErrorsAreResponsesNotFailures) {
   FakeHttpServer fake;
   fake.get("/gone", [](const httplib::Request&, httplib::Response& res) { res.status = 404; });

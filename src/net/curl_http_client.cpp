@@ -52,10 +52,22 @@ class CurlHttpClient : public HttpClient {
  public:
   explicit CurlHttpClient(HttpClientOptions options) : options_(std::move(options)) { global_init_once(); }
 
+  ~CurlHttpClient() override {
+    for (CURL* h : idle_) curl_easy_cleanup(h);
+  }
+
+  HttpStats stats() const override {
+    std::lock_guard lock(mutex_);
+    return stats_;
+  }
+
   Result<HttpResponse> send(const HttpRequest& request) override {
-    std::unique_ptr<CURL, void (*)(CURL*)> curl(curl_easy_init(), curl_easy_cleanup);
+    // A handle from the pool keeps its open connections and caches; reset
+    // clears every option of the previous request (headers, body, method).
+    std::unique_ptr<CURL, HandleReturn> curl(take_handle(), HandleReturn{this});
     if (!curl) return make_error(request.describe() + ": cannot create an HTTP handle");
     CURL* h = curl.get();
+    curl_easy_reset(h);
     HttpResponse response;
     curl_slist* list = nullptr;
     for (const auto& [k, v] : request.headers) list = curl_slist_append(list, (k + ": " + v).c_str());
@@ -92,6 +104,13 @@ class CurlHttpClient : public HttpClient {
     }
 
     CURLcode rc = curl_easy_perform(h);
+    long connects = 0;
+    curl_easy_getinfo(h, CURLINFO_NUM_CONNECTS, &connects);
+    {
+      std::lock_guard lock(mutex_);
+      ++stats_.requests;
+      stats_.new_connections += connects;
+    }
     if (rc != CURLE_OK) {
       const bool transient = rc == CURLE_OPERATION_TIMEDOUT || rc == CURLE_COULDNT_CONNECT ||
                              rc == CURLE_COULDNT_RESOLVE_HOST || rc == CURLE_RECV_ERROR ||
@@ -107,7 +126,37 @@ class CurlHttpClient : public HttpClient {
   }
 
  private:
+  // Returns a handle to the idle pool when a request is done with it.
+  struct HandleReturn {
+    CurlHttpClient* client;
+    void operator()(CURL* h) const { client->give_back(h); }
+  };
+
+  CURL* take_handle() {
+    {
+      std::lock_guard lock(mutex_);
+      if (!idle_.empty()) {
+        CURL* h = idle_.back();
+        idle_.pop_back();
+        return h;
+      }
+    }
+    return curl_easy_init();
+  }
+
+  void give_back(CURL* h) {
+    std::lock_guard lock(mutex_);
+    // As many idle handles as requests ran at once (the GitHub client bounds
+    // that by github.concurrency); a few spare ones cost little.
+    if (idle_.size() < kMaxIdleHandles) idle_.push_back(h);
+    else curl_easy_cleanup(h);
+  }
+
+  static constexpr size_t kMaxIdleHandles = 16;
   HttpClientOptions options_;
+  mutable std::mutex mutex_;
+  std::vector<CURL*> idle_;
+  HttpStats stats_;
 };
 
 }  // namespace

@@ -45,16 +45,26 @@ struct HttpResponse {
   std::optional<std::string> header(const std::string& name) const;
 };
 
+// What a client has done so far: the scale benchmark shows connection reuse
+// with it (a new TCP/TLS connection per request is what a naive client costs).
+struct HttpStats {
+  long requests = 0;         // transfers performed (redirect hops included in one)
+  long new_connections = 0;  // connections opened for them; the rest reused one
+};
+
 class HttpClient {
  public:
   virtual ~HttpClient() = default;
+  virtual HttpStats stats() const { return {}; }
   // Sends one request; no retries (retry policy belongs to the caller, so
   // there is exactly one retry layer). Any HTTP status is a response; only
   // transport failures are errors — timeouts, refused or reset connections
   // carry ErrorCode::kTransient. Errors name request.describe(), never headers.
   // Redirects are followed (at most 5); credentials in headers are dropped
   // when a redirect leaves the original host.
-  // Thread-safe: one client may serve concurrent requests.
+  // Thread-safe: one client may serve concurrent requests. The libcurl client
+  // keeps idle handles, so sequential requests to one host reuse its
+  // connection (keep-alive, TLS session) instead of opening a new one.
   virtual Result<HttpResponse> send(const HttpRequest& request) = 0;
 };
 
