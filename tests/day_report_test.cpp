@@ -147,17 +147,23 @@ TEST_F(DayReportTest, EveryRepositoryDownSaysNoneWasSyncedNotThatNoneMoved) {
 }
 
 TEST_F(DayReportTest, ADayBeforeTheSyncBeganOrNotOverYetIsNotCalledIncomplete) {
+  auto unsynced = [&](const std::string& day) {
+    auto window = make_report_window(parse_date(day).value(), "UTC").value();
+    auto names = day_unsynced_repos(*db_, kWatch, window);
+    EXPECT_TRUE(names.ok());
+    return *names;
+  };
   // Read successfully at 06:00 on the 26th: the day is not over, nothing failed.
   synced("acme/engine", "2026-02-26T06:00:00Z", "2026-02-26T06:00:00Z");
   synced("acme/quiet", "2026-02-26T06:00:00Z", "2026-02-26T06:00:00Z");
-  EXPECT_TRUE(get(request()).meta.complete);
+  EXPECT_TRUE(unsynced("2026-02-26").empty());
   // A later read of acme/quiet failed: now it is.
   synced("acme/quiet", "2026-02-26T06:00:00Z", "2026-02-26T07:00:00Z");
-  EXPECT_FALSE(get(request()).meta.complete);
+  EXPECT_EQ(unsynced("2026-02-26"), std::vector<std::string>{"acme/quiet"});
   // The 25th ended before the sync began: its data was imported, not missed.
-  DayReportRequest before = request();
-  before.date = parse_date("2026-02-25").value();
-  EXPECT_TRUE(get(before).meta.complete);
+  EXPECT_TRUE(unsynced("2026-02-25").empty());
+  // The 27th: nothing read it.
+  EXPECT_EQ(unsynced("2026-02-27"), kWatch);
 }
 
 TEST_F(DayReportTest, AStoredDocumentThisProgramCannotReadIsComposedAgain) {

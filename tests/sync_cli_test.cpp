@@ -243,7 +243,7 @@ TEST(SyncCli, ADayWithAFailedListIsNotPublishedAndTheNextRunCatchesUpInOrderExac
   EXPECT_NE(failed.err.find("2026-02-26 is not published: not synced: o/b (pull requests)"), std::string::npos)
       << failed.err;
   EXPECT_FALSE(std::filesystem::exists(dir.file("reports/2026-02-26.md")));
-  EXPECT_EQ(testing::read_file(dir.file("reports/README.md")).find("2026-02-26"), std::string::npos);
+  EXPECT_EQ(testing::read_file(dir.file("reports/README.md")).find("[2026-02-26]"), std::string::npos);
   // The next morning: the 26th, then the 27th, each item once, on its day.
   small_day(github, "2026-02-27");
   auto next = run_infradigest(db_arg(dir) + "--now 2026-02-28T08:00:00Z run", small_env(github, dir));

@@ -131,11 +131,14 @@ std::vector<FaultCase> fault_cases() {
 
 // Each list of o/b fails, once per fault kind, for the whole run of the 3rd's
 // morning (every try): that run publishes nothing for the 2nd; the next one
-// publishes the 2nd and the 3rd, each item once, on its day.
+// publishes the 2nd and the 3rd, each item once, on its day. (A stall costs
+// real seconds — the client's stall timeout, four tries — so it is tried on
+// the pull request list only, the one whose loss the issue saw.)
 TEST(SyncFaultDays, OneListFailingForOneRunPublishesNoIncompleteDayAndLosesOrRepeatsNothing) {
   const char* lists[] = {"/repos/o/b/commits", "/repos/o/b/pulls", "/repos/o/b/issues", "/repos/o/b/releases"};
   for (const auto& fc : fault_cases()) {
     for (const char* list : lists) {
+      if (std::string(fc.name) == "stall" && std::string(list) != "/repos/o/b/pulls") continue;
       SCOPED_TRACE(std::string(fc.name) + " on " + list);
       SyncFixture f;
       f.concurrency = 3;

@@ -41,7 +41,11 @@ RepoOutcome sync_one(SyncStore& store, GithubClient& github, const SyncRequest& 
   for (const auto& f : output.failures) outcome.failed_lists.push_back(f.list);
   if (!output.failures.empty()) {
     std::string message;
-    for (const auto& f : output.failures) message += (message.empty() ? "" : "; ") + f.error.message;
+    for (size_t i = 0; i < output.failures.size(); ++i) {
+      // A failed repository request fails every list with the same error: said once.
+      if (i > 0 && output.failures[i].error.message == output.failures[i - 1].error.message) continue;
+      message += (message.empty() ? "" : "; ") + output.failures[i].error.message;
+    }
     outcome.error = Error{message, output.failures.front().error.code};
   }
   auto saved = store.save(output, request.now);
