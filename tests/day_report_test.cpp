@@ -162,8 +162,8 @@ TEST_F(DayReportTest, ADayBeforeTheSyncBeganOrNotOverYetIsNotCalledIncomplete) {
   EXPECT_EQ(unsynced("2026-02-26"), std::vector<std::string>{"acme/quiet"});
   // The 25th ended before the sync began: its data was imported, not missed.
   EXPECT_TRUE(unsynced("2026-02-25").empty());
-  // The 27th: nothing read it.
-  EXPECT_EQ(unsynced("2026-02-27"), kWatch);
+  // The 27th, not begun when last read: only the failed read counts.
+  EXPECT_EQ(unsynced("2026-02-27"), std::vector<std::string>{"acme/quiet"});
 }
 
 TEST_F(DayReportTest, AStoredDocumentThisProgramCannotReadIsComposedAgain) {
