@@ -43,6 +43,16 @@ class DayReportTest : public ::testing::Test {
     r.now = parse_timestamp("2026-02-27T08:00:00Z")->instant;
     return r;
   }
+  // What a sync records for every list of `repo` (sync_lists): read from the
+  // 26th's start through `through`, last tried at `attempted`.
+  void synced(const std::string& repo, const std::optional<std::string>& through, const std::string& attempted) {
+    auto st = db_->prepare(R"sql(
+      INSERT OR REPLACE INTO sync_lists(repo, list, synced_from, synced_through, attempted_at)
+      VALUES (?1, ?2, '2026-02-26T00:00:00Z', ?3, ?4))sql");
+    ASSERT_TRUE(st.ok());
+    for (const char* list : {"commits", "pull_requests", "issues", "releases"})
+      ASSERT_TRUE(st->bind(1, repo).bind(2, list).bind(3, through).bind(4, attempted).run().ok());
+  }
   DayReport get(const DayReportRequest& r) {
     auto d = day_report(*db_, r);
     EXPECT_TRUE(d.ok()) << d.error().message;
@@ -90,26 +100,70 @@ TEST_F(DayReportTest, AskedToRecomposeItComposesButKeepsTheRevisionWhenNothingCh
 }
 
 TEST_F(DayReportTest, ACompleteReportIsNotReplacedByOneFromAFailedSync) {
+  synced("acme/engine", "2026-02-27T08:00:00Z", "2026-02-27T08:00:00Z");
+  synced("acme/quiet", "2026-02-27T08:00:00Z", "2026-02-27T08:00:00Z");
   get(request());
   add(commit_line('b', "2026-02-26T11:00:00Z", "Add FP8 GEMM for Blackwell"));
-  DayReportRequest failed = request();
-  failed.incomplete_repos = {"acme/quiet"};
-  DayReport d = get(failed);
-  EXPECT_FALSE(d.recomposed);
-  EXPECT_TRUE(d.report.incomplete_repos.empty());
-  EXPECT_TRUE(d.meta.complete);
+  // The store is then lost for acme/quiet: its lists never read (a first attempt that failed).
+  synced("acme/quiet", std::nullopt, "2026-02-27T09:00:00Z");
+  for (Recompose how : {Recompose::kWhenStale, Recompose::kAlways}) {
+    DayReportRequest again = request();
+    again.recompose = how;
+    DayReport d = get(again);
+    EXPECT_FALSE(d.recomposed);
+    EXPECT_TRUE(d.report.incomplete_repos.empty());
+    EXPECT_TRUE(d.meta.complete);
+  }
 }
 
-TEST_F(DayReportTest, AnIncompleteReportIsComposedAgainOnceTheSyncSucceeds) {
-  DayReportRequest failed = request();
-  failed.incomplete_repos = {"acme/quiet"};
-  DayReport partial = get(failed);
+TEST_F(DayReportTest, TheStoreSaysWhichRepositoriesADayMissesAndAQuietOneIsNotCalledQuiet) {
+  synced("acme/engine", "2026-02-27T08:00:00Z", "2026-02-27T08:00:00Z");
+  synced("acme/quiet", std::nullopt, "2026-02-27T08:00:00Z");
+  DayReport partial = get(request());
   EXPECT_FALSE(partial.meta.complete);
   EXPECT_EQ(partial.report.incomplete_repos, std::vector<std::string>{"acme/quiet"});
+  const std::string md = render_markdown(partial.report);
+  EXPECT_TRUE(markdown_names_unsynced(md));
+  EXPECT_NE(md.find("未同步"), std::string::npos) << md;
+  EXPECT_EQ(md.find("昨日无更新"), std::string::npos) << md;
+  EXPECT_EQ(md.find("均无更新"), std::string::npos) << md;
+  // The next sync reads it: the report is composed again, complete.
+  synced("acme/quiet", "2026-02-27T09:00:00Z", "2026-02-27T09:00:00Z");
   DayReport whole = get(request());
   EXPECT_TRUE(whole.recomposed);
   EXPECT_TRUE(whole.meta.complete);
   EXPECT_TRUE(whole.report.incomplete_repos.empty());
+  EXPECT_FALSE(markdown_names_unsynced(render_markdown(whole.report)));
+  EXPECT_NE(render_markdown(whole.report).find("昨日无更新"), std::string::npos);
+}
+
+TEST_F(DayReportTest, EveryRepositoryDownSaysNoneWasSyncedNotThatNoneMoved) {
+  synced("acme/engine", std::nullopt, "2026-02-27T08:00:00Z");
+  synced("acme/quiet", std::nullopt, "2026-02-27T08:00:00Z");
+  DayReport d = get(request());
+  const std::string md = render_markdown(d.report);
+  EXPECT_EQ(md.find("均无更新"), std::string::npos) << md;
+  EXPECT_NE(md.find("2 个关注仓库中 2 个未同步"), std::string::npos) << md;
+}
+
+TEST_F(DayReportTest, ADayBeforeTheSyncBeganOrNotOverYetIsNotCalledIncomplete) {
+  auto unsynced = [&](const std::string& day) {
+    auto window = make_report_window(parse_date(day).value(), "UTC").value();
+    auto names = day_unsynced_repos(*db_, kWatch, window);
+    EXPECT_TRUE(names.ok());
+    return *names;
+  };
+  // Read successfully at 06:00 on the 26th: the day is not over, nothing failed.
+  synced("acme/engine", "2026-02-26T06:00:00Z", "2026-02-26T06:00:00Z");
+  synced("acme/quiet", "2026-02-26T06:00:00Z", "2026-02-26T06:00:00Z");
+  EXPECT_TRUE(unsynced("2026-02-26").empty());
+  // A later read of acme/quiet failed: now it is.
+  synced("acme/quiet", "2026-02-26T06:00:00Z", "2026-02-26T07:00:00Z");
+  EXPECT_EQ(unsynced("2026-02-26"), std::vector<std::string>{"acme/quiet"});
+  // The 25th ended before the sync began: its data was imported, not missed.
+  EXPECT_TRUE(unsynced("2026-02-25").empty());
+  // The 27th, not begun when last read: only the failed read counts.
+  EXPECT_EQ(unsynced("2026-02-27"), std::vector<std::string>{"acme/quiet"});
 }
 
 TEST_F(DayReportTest, AStoredDocumentThisProgramCannotReadIsComposedAgain) {

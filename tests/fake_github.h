@@ -17,6 +17,7 @@
 #include <deque>
 #include <functional>
 #include <map>
+#include <memory>
 #include <mutex>
 #include <optional>
 #include <set>
@@ -49,6 +50,7 @@ struct FakeFault {
   std::vector<std::pair<std::string, std::string>> headers;
   std::chrono::milliseconds delay{0};  // before answering (timeouts, stalls)
   bool truncate = false;               // the normal body, cut in half, with status 200
+  bool reset = false;                  // the normal body announced whole, the connection closed half-way
 };
 
 class FakeGithub {
@@ -241,7 +243,7 @@ class FakeGithub {
     if (int ms = latency_ms; ms > 0) std::this_thread::sleep_for(std::chrono::milliseconds(ms));
     auto fault = take_fault(q);
     if (fault && fault->delay.count() > 0) std::this_thread::sleep_for(fault->delay);
-    if (fault && !fault->truncate) {
+    if (fault && !fault->truncate && !fault->reset) {
       r.status = fault->status;
       for (const auto& [k, v] : fault->headers) r.set_header(k, v);
       r.set_content(fault->body, fault->body.starts_with("<") ? "text/html" : "application/json");
@@ -283,6 +285,17 @@ class FakeGithub {
     r.status = a.status;
     if (a.status == 200) r.set_header("ETag", etag);
     if (fault && fault->truncate) body = body.substr(0, body.size() / 2);
+    if (fault && fault->reset) {
+      // Content-Length says the whole body; half of it is sent, then the server
+      // drops the connection (the provider's false), as a reset peer would.
+      auto half = std::make_shared<std::string>(body.substr(0, body.size() / 2));
+      r.set_content_provider(body.size(), "application/json; charset=utf-8",
+                             [half](size_t offset, size_t, httplib::DataSink& sink) {
+                               if (offset == 0) sink.write(half->data(), half->size());
+                               return false;
+                             });
+      return;
+    }
     r.set_content(body, "application/json; charset=utf-8");
   }
 

@@ -53,6 +53,7 @@ class SyncFixture {
     o.api_url = github.url();
     o.token = "ghp_fixture_token";
     o.concurrency = concurrency;
+    o.timeouts = timeouts;
     return o;
   }
 
@@ -106,6 +107,7 @@ class SyncFixture {
   std::unique_ptr<HttpClient> http = make_http_client();
   std::optional<Database> db;
   int concurrency = 4;
+  HttpTimeouts timeouts;  // the client's (stall tests shorten the stall timeout)
 
  private:
   int serial_ = 0;

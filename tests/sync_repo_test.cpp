@@ -147,7 +147,7 @@ TEST(SyncRepo, ARepositoryThat404sDoesNotStopTheOthers) {
   EXPECT_EQ(f.github.count("/repos/o/gone"), 5u);  // one answer each, no retries
 }
 
-TEST(SyncRepo, ATruncatedOrHtmlPageStoresNothingForItsRepositoryUntilARetryWorks) {
+TEST(SyncRepo, ATruncatedOrHtmlPageStoresNothingOfItsListUntilARetryWorks) {
   SyncFixture f;
   f.github.max_per_page = 2;
   for (int i = 0; i < 3; ++i) f.commit("o/r", "C" + std::to_string(i), "2026-02-26T1" + std::to_string(i) + ":00:00Z");
@@ -164,15 +164,23 @@ TEST(SyncRepo, ATruncatedOrHtmlPageStoresNothingForItsRepositoryUntilARetryWorks
   auto report = f.sync_day(kRepo, "2026-02-26", "2026-02-27T08:00:00Z");
   ASSERT_EQ(report.incomplete(), kRepo);
   EXPECT_NE(report.repos[0].error->message.find("not JSON"), std::string::npos) << report.repos[0].error->message;
-  auto nothing = f.stored();
-  EXPECT_TRUE(nothing.commits.empty());
-  EXPECT_TRUE(nothing.issues.empty());
-  EXPECT_TRUE(nothing.repositories.empty());
+  EXPECT_NE(report.repos[0].error->message.find("o/r issues: "), std::string::npos) << report.repos[0].error->message;
+  EXPECT_EQ(report.repos[0].failed_lists, std::vector<SyncList>{SyncList::kIssues});
+  auto partial = f.stored();
+  EXPECT_EQ(partial.commits.size(), 3u);  // the other lists were read completely
+  EXPECT_TRUE(partial.issues.empty());
+  // The store knows the day misses o/r's issues, and only those.
+  SyncStore store(*f.db);
+  auto gaps = store.gaps(kRepo, testing::at("2026-02-26T00:00:00Z"), testing::at("2026-02-27T00:00:00Z"));
+  ASSERT_TRUE(gaps.ok());
+  ASSERT_EQ(gaps->size(), 1u);
+  EXPECT_EQ((*gaps)[0].lists, std::vector<SyncList>{SyncList::kIssues});
   // The next run finds the server healthy and stores everything.
   auto again = f.sync_day(kRepo, "2026-02-26", "2026-02-27T09:00:00Z");
   ASSERT_TRUE(again.incomplete().empty());
   EXPECT_EQ(f.stored().commits.size(), 3u);
   EXPECT_EQ(f.stored().issues.size(), 4u);
+  EXPECT_TRUE(store.gaps(kRepo, testing::at("2026-02-26T00:00:00Z"), testing::at("2026-02-27T00:00:00Z"))->empty());
 }
 
 TEST(SyncRepo, ServerErrorsAndSecondaryLimitsAreRiddenOut) {

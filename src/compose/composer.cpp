@@ -5,10 +5,12 @@
 namespace infradigest {
 
 Report compose_report(const Activity& day, const ReportWindow& window,
-                      const std::vector<std::string>& watchlist, Language language) {
+                      const std::vector<std::string>& watchlist, Language language,
+                      const std::vector<std::string>& unsynced) {
   Report report;
   report.window = window;
   report.language = language;
+  report.incomplete_repos = unsynced;
   report.repos = build_repo_sections(day, window, watchlist);
   for (const auto& s : report.repos) {
     for (const auto& i : s.items) report.date_only_items += i.date_only ? 1 : 0;

@@ -16,11 +16,14 @@ namespace infradigest {
 // classifier) that can change the report of a day already stored, so stored
 // reports are composed again (pipeline/day_report.h). tests/report_golden_test
 // fails when the golden report changes and this does not.
-inline constexpr int kComposerRevision = 3;
+inline constexpr int kComposerRevision = 4;
 
 // REQUIRES: `day` holds only items inside `window` (see select_window).
+// `unsynced`: watched repositories whose sync does not cover the window
+// (SyncStore::gaps); the report names them and never calls them quiet.
 Report compose_report(const Activity& day, const ReportWindow& window,
-                      const std::vector<std::string>& watchlist, Language language);
+                      const std::vector<std::string>& watchlist, Language language,
+                      const std::vector<std::string>& unsynced = {});
 
 // The day sections, in report order. They share one ledger so each item is
 // linked at most once among them (document/statement_builder.h); the

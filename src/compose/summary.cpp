@@ -78,12 +78,28 @@ struct RankedLine {
   Statement statement;
 };
 
+// The repositories whose sync failed, said first: the counts after it are
+// about the others, and a failed repository is never counted as quiet.
+std::string unsynced_prefix(const Report& r, int watched) {
+  if (r.incomplete_repos.empty()) return "";
+  std::string names;
+  for (const auto& n : r.incomplete_repos) names += (names.empty() ? "" : std::string(labels(r.language).list_separator)) + n;
+  const int missing = static_cast<int>(r.incomplete_repos.size());
+  if (r.language == Language::kZh)
+    return fmt::format("{} 个关注仓库中 {} 个未同步（{}），其内容不在本报告中；", watched, missing, names);
+  return fmt::format("{} of {} watched repositories were not synced ({}) and are missing from this report; ", missing,
+                     watched, names);
+}
+
 Statement overview(const Report& r) {
   const Language lang = r.language;
   const auto& L = labels(lang);
   int active = 0, commits = 0, issues = 0, releases = 0;
   std::vector<const RepoSection*> busiest;
   for (const auto& s : r.repos) {
+    // Counted over the synced repositories (an unsynced one may show a part of its day).
+    if (std::find(r.incomplete_repos.begin(), r.incomplete_repos.end(), s.full_name) != r.incomplete_repos.end())
+      continue;
     active += s.empty() ? 0 : 1;
     commits += static_cast<int>(s.items.size());
     issues += static_cast<int>(s.issues.size());
@@ -91,6 +107,22 @@ Statement overview(const Report& r) {
     if (!s.items.empty()) busiest.push_back(&s);
   }
   StatementBuilder b;
+  if (!r.incomplete_repos.empty()) {
+    const int all = static_cast<int>(r.repos.size());
+    b.text(unsynced_prefix(r, all));
+    const int synced = all - static_cast<int>(r.incomplete_repos.size());
+    if (synced <= 0) return b.text(lang == Language::kZh ? "没有仓库同步成功。" : "none was synced.").build();
+    if (active == 0)
+      return b.text(lang == Language::kZh ? fmt::format("其余 {} 个均无更新。", synced)
+                                          : fmt::format("the other {} did not move.", synced))
+          .build();
+    std::string counts = count_commits(commits, lang) + std::string(labels(lang).list_separator) +
+                         count_issues(issues, lang) + std::string(labels(lang).list_separator) +
+                         count_releases(releases, lang);
+    return b.text(lang == Language::kZh ? fmt::format("其余 {} 个中 {} 个有更新：{}。", synced, active, counts)
+                                        : fmt::format("{} of the other {} moved: {}.", active, synced, counts))
+        .build();
+  }
   const int watched = static_cast<int>(r.repos.size());
   if (active == 0)
     return b.text(lang == Language::kZh ? fmt::format("{} 个关注仓库均无更新。", watched)

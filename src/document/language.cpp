@@ -23,7 +23,8 @@ const Labels& labels(Language lang) {
       "硬件平台", "性能", "模型支持", "可靠性", "可维护性", "跨仓库信号",
       "、", "；", "：", "（", "）", "。", "无链接：来源未给出 SHA 或 PR 编号",
       "性能数据", "以下数字逐字引自提交说明或 PR 描述，未经换算；每项只取一条。",
-      "仓库", "变更", "原文数据", "依赖联动", "破坏性变更", "风险"};
+      "仓库", "变更", "原文数据", "依赖联动", "破坏性变更", "风险",
+      "未同步：本次同步失败，该仓库昨日的动态未知。"};
   static const Labels kEn{
       "AI Infra Daily", "Here is today's AI Infra news.", "Summary", "Impact", "Details by repository",
       "Conclusion", "Watch list & outlook", "No updates yesterday.", "Releases", "New issues",
@@ -31,7 +32,8 @@ const Labels& labels(Language lang) {
       "Cross-repo signals",
       ", ", "; ", ": ", " (", ")", ".", "no link: the source gives no SHA or PR number",
       "Performance figures", "Quoted verbatim from commit messages and PR descriptions, never computed; one per change.",
-      "Repository", "Change", "Figure (quoted)", "Dependency update", "Breaking change", "risk"};
+      "Repository", "Change", "Figure (quoted)", "Dependency update", "Breaking change", "risk",
+      "Not synced: the sync of this repository failed; its activity yesterday is unknown."};
   return lang == Language::kZh ? kZh : kEn;
 }
 

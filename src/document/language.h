@@ -43,6 +43,9 @@ struct Labels {
   std::string_view dependency_update;  // "依赖联动"
   std::string_view breaking_change;    // "破坏性变更"
   std::string_view risk;              // "风险", after a hardware name: "Blackwell 风险"
+  // A repository whose sync failed, shown instead of no_updates: nothing is known
+  // about its day, which is not the same as "no updates".
+  std::string_view not_synced;        // "未同步：本次同步失败，该仓库昨日的动态未知。"
 };
 
 const Labels& labels(Language lang);

@@ -6,8 +6,8 @@
 namespace infradigest {
 
 Report compose_day(const Activity& day, const ReportWindow& window, const std::vector<std::string>& watchlist,
-                   Language language, Database& db, const LlmStep* llm) {
-  Report report = compose_report(day, window, watchlist, language);
+                   Language language, Database& db, const LlmStep* llm, const std::vector<std::string>& unsynced) {
+  Report report = compose_report(day, window, watchlist, language, unsynced);
   if (llm == nullptr) return report;
   LlmReportWriter writer(db, *llm, report, day);
   if (writer.has_activity()) {

@@ -18,7 +18,8 @@ namespace infradigest {
 // REQUIRES: `day` holds only items inside `window` (compose/day_activity.h).
 // `llm` null: the rule-based report. LLM failures are not errors: they leave
 // rule-based sections, and report.llm says which.
+// `unsynced`: compose/composer.h compose_report.
 Report compose_day(const Activity& day, const ReportWindow& window, const std::vector<std::string>& watchlist,
-                   Language language, Database& db, const LlmStep* llm);
+                   Language language, Database& db, const LlmStep* llm, const std::vector<std::string>& unsynced = {});
 
 }  // namespace infradigest

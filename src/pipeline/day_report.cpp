@@ -18,21 +18,22 @@ std::string producer_of(const Report& r) { return r.llm ? "llm" : "rules"; }
 
 // Whether `stored` can stand for the report `request` asks for, given the
 // inputs the day has now.
-bool usable(const DayReportMeta& stored, const DayReportRequest& request, const DayInputs& inputs) {
+bool usable(const DayReportMeta& stored, const DayReportRequest& request, const DayInputs& inputs,
+            const std::vector<std::string>& unsynced) {
+  // A complete report is never replaced by one from a failed sync, whatever asks.
+  if (stored.complete && !unsynced.empty() && stored.timezone == request.timezone) return true;
   if (request.recompose == Recompose::kAlways) return false;
   if (stored.timezone != request.timezone || stored.rules_version != rules_version()) return false;
-  // A complete report is never replaced by one from a failed sync.
-  if (stored.complete && !request.incomplete_repos.empty()) return true;
-  if (!stored.complete && request.incomplete_repos.empty()) return false;
+  if (!stored.complete && unsynced.empty()) return false;
   if (stored.inputs != inputs.fingerprint) return false;
   if (request.accept == StoredProducer::kAny) return true;
   return stored.producer == (request.llm ? "llm" : "rules");
 }
 
-Result<DayReport> compose_and_store(Database& db, const DayReportRequest& request, const DayInputs& inputs) {
+Result<DayReport> compose_and_store(Database& db, const DayReportRequest& request, const DayInputs& inputs,
+                                   const std::vector<std::string>& unsynced) {
   DayReport out;
-  out.report = compose_day(inputs.activity, inputs.window, request.repos, request.language, db, request.llm);
-  out.report.incomplete_repos = request.incomplete_repos;
+  out.report = compose_day(inputs.activity, inputs.window, request.repos, request.language, db, request.llm, unsynced);
   out.recomposed = true;
   auto synced = SyncStore(db).last_synced_at(request.repos);
   if (!synced) return synced.error();
@@ -43,7 +44,7 @@ Result<DayReport> compose_and_store(Database& db, const DayReportRequest& reques
   m.inputs = inputs.fingerprint;
   m.rules_version = rules_version();
   m.producer = producer_of(out.report);
-  m.complete = request.incomplete_repos.empty();
+  m.complete = unsynced.empty();
   m.synced_at = *synced;
   m.composed_at = request.now;
   m.digest = digest_to_json(digest_report(out.report));
@@ -54,6 +55,15 @@ Result<DayReport> compose_and_store(Database& db, const DayReportRequest& reques
 }
 
 }  // namespace
+
+Result<std::vector<std::string>> day_unsynced_repos(Database& db, const std::vector<std::string>& repos,
+                                                    const ReportWindow& window) {
+  auto gaps = SyncStore(db).gaps(repos, window.start, window.end);
+  if (!gaps) return gaps.error();
+  std::vector<std::string> names;
+  for (const auto& g : *gaps) names.push_back(g.repo);
+  return names;
+}
 
 std::string rules_version() { return fmt::format("{}/compose-{}", INFRADIGEST_VERSION, kComposerRevision); }
 
@@ -73,14 +83,16 @@ Result<DayReport> day_report(Database& db, const DayReportRequest& request) {
   auto inputs = load_day_inputs(db, request.date, request.timezone, request.repos);
   if (!inputs) return inputs.error();
   const std::string language(language_code(request.language));
+  auto unsynced = day_unsynced_repos(db, request.repos, inputs->window);
+  if (!unsynced) return unsynced.error();
   auto stored = DayReportStore(db).find(request.date, language);
   if (!stored) return stored.error();
-  if (*stored && usable((*stored)->meta, request, *inputs)) {
+  if (*stored && usable((*stored)->meta, request, *inputs, *unsynced)) {
     // A document this program cannot read back (another format) is composed again.
     if (auto report = read_report_json((*stored)->document); report.ok())
       return DayReport{std::move(report).value(), std::move((*stored)->meta), false};
   }
-  return compose_and_store(db, request, *inputs);
+  return compose_and_store(db, request, *inputs, *unsynced);
 }
 
 }  // namespace infradigest

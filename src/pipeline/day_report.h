@@ -34,9 +34,6 @@ struct DayReportRequest {
   const LlmStep* llm = nullptr;
   StoredProducer accept = StoredProducer::kAsAsked;
   Recompose recompose = Recompose::kWhenStale;
-  // Repositories whose sync of this day failed (run): the report says so and
-  // is stored as incomplete; a complete stored report is then kept as it is.
-  std::vector<std::string> incomplete_repos;
   SysSeconds now{};  // stamps composed_at
 };
 
@@ -47,7 +44,15 @@ struct DayReport {
 };
 
 // Errors: an unknown timezone, database failures.
+// Which repositories the day misses comes from the store (SyncStore::gaps,
+// the single source of truth): the report names them and is stored as
+// incomplete; a complete stored report is then kept as it is, even when
+// the caller asks to recompose.
 Result<DayReport> day_report(Database& db, const DayReportRequest& request);
+
+// The watched repositories whose sync does not cover `window` (SyncStore::gaps).
+Result<std::vector<std::string>> day_unsynced_repos(Database& db, const std::vector<std::string>& repos,
+                                                    const ReportWindow& window);
 
 // The request of an output that never calls an LLM (site, weekly reports,
 // publish): whatever current report of `date` is stored, else one composed by rules.

@@ -7,6 +7,7 @@
 #include "render/report_json_reader.h"
 #include "store/activity_store.h"
 #include "store/day_report_store.h"
+#include "sync/sync_store.h"
 
 namespace infradigest {
 
@@ -49,9 +50,21 @@ Result<bool> finished(const DayReportMeta& m, SysSeconds now) {
   return window->end <= now && (!m.synced_at || *m.synced_at >= window->end);
 }
 
+// An incomplete day (some repository not synced for it) is on the site only
+// once `run` published it (--allow-incomplete moved the reported-through mark
+// past it); a store `run` never reported from shows what it holds.
+Result<bool> publishable(const DayReportMeta& m, std::optional<SysSeconds> reported_through) {
+  if (m.complete || !reported_through) return true;
+  auto window = make_report_window(m.date, m.timezone);
+  if (!window) return window.error();
+  return window->end <= *reported_through;
+}
+
 Result<std::vector<SiteDay>> site_days(Database& db, const SiteRequest& r) {
   auto stored = DayReportStore(db).list(language_code(r.language));
   if (!stored) return stored.error();
+  auto reported = SyncStore(db).reported_through();
+  if (!reported) return reported.error();
   std::vector<SiteDay> days;
   for (const auto& m : *stored) {
     if (r.max_days > 0 && static_cast<int>(days.size()) >= r.max_days) break;
@@ -59,6 +72,9 @@ Result<std::vector<SiteDay>> site_days(Database& db, const SiteRequest& r) {
     auto done = finished(m, r.now);
     if (!done) return done.error();
     if (!*done) continue;
+    auto published = publishable(m, *reported);
+    if (!published) return published.error();
+    if (!*published) continue;
     auto digest = digest_from_json(m.digest);
     if (!digest) return digest.error().with_context("stored report " + format_date(m.date));
     if (digest->total_items == 0) continue;

@@ -2,7 +2,8 @@
 // reports come from, and how much is rebuilt.
 //
 // The site shows finished days only — a day's window has ended and its
-// repositories were synced after that (or its data was imported) — from their
+// repositories were synced after that (or its data was imported); an
+// incomplete one only once `run` published it — from their
 // stored reports (pipeline/day_report.h), so the page, the feed, the Markdown
 // archive and chat say the same thing. `run` rebuilds only what changed;
 // `site` first makes sure every day with activity has a current stored

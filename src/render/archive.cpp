@@ -14,6 +14,16 @@ namespace {
 
 namespace fs = std::filesystem;
 
+Result<std::string> slurp(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return make_error("cannot read " + path.string());
+  std::ostringstream buf;
+  buf << in.rdbuf();
+  return buf.str();
+}
+
+}  // namespace
+
 std::vector<std::string> archived_days(const std::string& dir) {
   std::vector<std::string> days;
   std::error_code ec;
@@ -26,15 +36,14 @@ std::vector<std::string> archived_days(const std::string& dir) {
   return days;
 }
 
-Result<std::string> slurp(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return make_error("cannot read " + path.string());
-  std::ostringstream buf;
-  buf << in.rdbuf();
-  return buf.str();
+Result<std::optional<std::string>> archived_report(const std::string& dir, SysDays date) {
+  const fs::path path = fs::path(dir) / (format_date(date) + ".md");
+  std::error_code ec;
+  if (!fs::exists(path, ec)) return std::optional<std::string>{};
+  auto text = slurp(path);
+  if (!text) return text.error();
+  return std::optional<std::string>{std::move(*text)};
 }
-
-}  // namespace
 
 Status write_archive(const std::string& dir, SysDays date, const std::string& markdown,
                      Language language) {

@@ -2,7 +2,9 @@
 // DIR/README.md, an index with the latest report inline and links to the rest.
 #pragma once
 
+#include <optional>
 #include <string>
+#include <vector>
 
 #include "document/language.h"
 #include "core/result.h"
@@ -15,5 +17,12 @@ namespace infradigest {
 // backfilling), older days as links, newest first.
 Status write_archive(const std::string& dir, SysDays date, const std::string& markdown,
                      Language language);
+
+// The days DIR holds a report of (YYYY-MM-DD.md), newest first; none when DIR
+// does not exist.
+std::vector<std::string> archived_days(const std::string& dir);
+
+// The text of DIR/DATE.md; nullopt when there is none.
+Result<std::optional<std::string>> archived_report(const std::string& dir, SysDays date);
 
 }  // namespace infradigest

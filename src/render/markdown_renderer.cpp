@@ -39,13 +39,15 @@ std::string window_line(const Report& r) {
 
 // One line naming the repositories whose sync failed, so a reader knows the
 // report may miss their items.
+constexpr std::string_view kIncompleteZh = "> 注意：以下仓库本次同步失败，其内容可能不完整：";
+constexpr std::string_view kIncompleteEn = "> Note: the sync of these repositories failed; their items may be incomplete: ";
+
 std::string incomplete_line(const Report& r) {
   const bool zh = r.language == Language::kZh;
   std::string names;
   for (const auto& n : r.incomplete_repos)
     names += (names.empty() ? "" : std::string(labels(r.language).list_separator)) + escape_markdown(n);
-  return zh ? fmt::format("> 注意：以下仓库本次同步失败，其内容可能不完整：{}。", names)
-            : fmt::format("> Note: the sync of these repositories failed; their items may be incomplete: {}.", names);
+  return fmt::format("{}{}{}", zh ? kIncompleteZh : kIncompleteEn, names, zh ? "。" : ".");
 }
 
 std::string section_name(const std::string& key, Language lang) {
@@ -190,11 +192,11 @@ void render_issue(std::ostream& out, const ReportIssue& i, Language lang) {
   out << "\n";
 }
 
-void render_repo(std::ostream& out, const RepoSection& s, SysDays report_date, Language lang) {
+void render_repo(std::ostream& out, const RepoSection& s, SysDays report_date, Language lang, bool synced) {
   const auto& L = labels(lang);
   out << "### " << escape_markdown(s.full_name) << "\n";
   if (s.empty()) {
-    out << L.no_updates << "\n\n";
+    out << (synced ? L.no_updates : L.not_synced) << "\n\n";
     return;
   }
   render_prose(out, s.analysis, lang);
@@ -265,6 +267,12 @@ std::string render_markdown_inline(const Statement& statement) {
   return out;
 }
 
+bool markdown_names_unsynced(const std::string& markdown) {
+  for (auto marker : {kIncompleteZh, kIncompleteEn})
+    if (markdown.find("\n" + std::string(marker)) != std::string::npos) return true;
+  return false;
+}
+
 std::string render_markdown(const Report& r) {
   const auto& L = labels(r.language);
   std::ostringstream out;
@@ -287,7 +295,9 @@ std::string render_markdown(const Report& r) {
   }
   if (!r.figures.empty()) render_figures(out, r);
   out << "## " << L.details << "\n\n";
-  for (const auto& s : r.repos) render_repo(out, s, r.window.date, r.language);
+  for (const auto& s : r.repos)
+    render_repo(out, s, r.window.date, r.language,
+                std::find(r.incomplete_repos.begin(), r.incomplete_repos.end(), s.full_name) == r.incomplete_repos.end());
   out << "## " << L.conclusion << "\n\n### " << L.outlook << "\n\n";
   if (r.llm) render_prose(out, r.llm->outlook, r.language);
   render_statements(out, r.outlook);

@@ -12,6 +12,10 @@ namespace infradigest {
 
 std::string render_markdown(const Report& report);
 
+// True when `markdown` (a rendered day report) names repositories whose sync
+// failed: an incomplete report, which never replaces a complete one.
+bool markdown_names_unsynced(const std::string& markdown);
+
 // One statement as Markdown inline text (links, emphasis; text escaped).
 std::string render_markdown_inline(const Statement& statement);
 

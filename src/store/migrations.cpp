@@ -246,6 +246,29 @@ CREATE TABLE llm_rejections (
   PRIMARY KEY (model, prompt_hash, report_date)
 );
 )sql",
+      // 8: how far each list of each watched repository is known complete (docs/sync.md,
+      // "Complete days"): a day is published only when every list covers its window.
+      // synced_from: the start of the first window the list was read for (a failed first
+      // attempt sets it too, with no synced_through); synced_through: the latest run
+      // time at which a read of the list from the head succeeded; attempted_at: the
+      // latest run time it was read, successfully or not. Stores that synced
+      // before this step are seeded from their branch cursors (one transaction per
+      // repository then stored all four lists or none).
+      R"sql(
+CREATE TABLE sync_lists (
+  repo TEXT NOT NULL,
+  list TEXT NOT NULL CHECK (list IN ('commits', 'pull_requests', 'issues', 'releases')),
+  synced_from TEXT NOT NULL,
+  synced_through TEXT,
+  attempted_at TEXT NOT NULL,
+  PRIMARY KEY (repo, list)
+);
+INSERT INTO sync_lists(repo, list, synced_from, synced_through, attempted_at)
+  SELECT r.full_name, l.list, g.horizon, g.synced_at, g.synced_at
+  FROM github_cursors g JOIN repositories r ON r.id = g.repo_id,
+       (SELECT 'commits' AS list UNION ALL SELECT 'pull_requests' UNION ALL SELECT 'issues'
+        UNION ALL SELECT 'releases') l;
+)sql",
   };
   return kSteps;
 }

@@ -24,11 +24,12 @@ bool before(const json& item, const char* key, SysSeconds since) {
 class RepoSync {
  public:
   RepoSync(GithubClient& github, const RepoSyncRequest& request, const RepoSyncLookups& lookups)
-      : github_(github), req_(request), lookups_(lookups), since_text_(format_rfc3339_utc(request.since)) {
+      : github_(github), req_(request), lookups_(lookups) {
     out_.repo = request.repo;
+    out_.since = request.since;
   }
 
-  Result<RepoSyncOutput> run() {
+  RepoSyncOutput run() {
     // The default branch, the branch walk and the three lists are independent reads.
     Status results[5];
     parallel_for(5, 5, [&](size_t task) {
@@ -40,20 +41,51 @@ class RepoSync {
         default: results[4] = fetch_releases(); break;
       }
     });
-    for (const auto& r : results)
-      if (!r) return r.error();
-    INFRADIGEST_TRY(fetch_details());
-    finish_cursor();
+    // Without the repository (gone, no access) nothing of it is kept.
+    if (!results[0]) {
+      for (SyncList list : kSyncLists) fail(list, results[0].error(), "repository");
+      return RepoSyncOutput{req_.repo, req_.since, {}, {}, {}, {}, std::move(out_.failures)};
+    }
+    Status commits = results[1] ? fetch_details() : results[1];
+    if (commits) {
+      out_.activity.commits = std::move(commits_);
+      finish_cursor();
+      keep(SyncList::kCommits, commit_etags_);
+    } else {
+      fail(SyncList::kCommits, commits.error());
+    }
+    const SyncList lists[] = {SyncList::kPullRequests, SyncList::kIssues, SyncList::kReleases};
+    for (int i = 0; i < 3; ++i) {
+      if (results[i + 2]) keep(lists[i], list_etags_[i]);
+      else fail(lists[i], results[i + 2].error());
+    }
     return std::move(out_);
   }
 
  private:
   Result<std::optional<std::string>> stored_etag(const std::string& key) { return lookups_.etag(key); }
 
-  void keep_etag(const std::string& key, const std::optional<std::string>& etag) {
-    if (!etag) return;
-    std::lock_guard lock(mutex_);
-    out_.etags.push_back(EtagEntry{key, *etag});
+  void keep(SyncList list, std::vector<EtagEntry>& etags) {
+    out_.synced.push_back(list);
+    for (auto& e : etags) out_.etags.push_back(std::move(e));
+  }
+
+  void fail(SyncList list, const Error& e, const char* what = nullptr) {
+    out_.failures.push_back(ListFailure{list, e.with_context(req_.repo + " " + (what ? what : std::string(sync_list_label(list))))});
+  }
+
+  // Where a newest-first list is read down to: the window start, or the last
+  // successful read of the list when that is earlier (a read that failed, or
+  // days skipped), so nothing published since then is missed.
+  SysSeconds stop_of(SyncList list) const {
+    auto it = req_.state.lists.find(list);
+    if (it == req_.state.lists.end() || !it->second.through) return req_.since;
+    return std::min(req_.since, *it->second.through);
+  }
+
+  // ETags are kept per list, and stored only when their list was read completely.
+  static void keep_etag(std::vector<EtagEntry>& to, const std::string& key, const std::optional<std::string>& etag) {
+    if (etag) to.push_back(EtagEntry{key, *etag});
   }
 
   Status fetch_repository() {
@@ -63,17 +95,18 @@ class RepoSync {
     // A 304 says "as stored"; without a stored branch there is nothing to reuse.
     if (!req_.state.default_branch) *etag = std::nullopt;
     auto page = github_.get(url, *etag);
-    if (!page) return page.error().with_context(req_.repo);
+    if (!page) return page.error();
+    std::optional<std::string> kept = *etag;
     if (page->not_modified) {
       branch_ = *req_.state.default_branch;
-      keep_etag(url, *etag);
     } else {
       if (!page->body.is_object() || !page->body.contains("default_branch") || !page->body["default_branch"].is_string())
-        return make_error(req_.repo + ": the repository has no 'default_branch'");
+        return make_error("the repository has no 'default_branch'");
       branch_ = page->body["default_branch"].get<std::string>();
-      keep_etag(url, page->etag);
+      kept = page->etag;
     }
     std::lock_guard lock(mutex_);
+    keep_etag(commit_etags_, url, kept);
     out_.activity.repositories.push_back(Repository{req_.repo, branch_});
     return {};
   }
@@ -88,7 +121,10 @@ class RepoSync {
     }
     auto walk = walk_new_commits(github_, walk_request, lookups_.known_commit);
     if (!walk) return walk.error();
-    keep_etag(walk->first_page_url, walk->etag);
+    {
+      std::lock_guard lock(mutex_);
+      keep_etag(commit_etags_, walk->first_page_url, walk->etag);
+    }
     head_ = walk->head_sha;
     std::vector<Commit> walked = std::move(walk->commits);
     if (cursor) attribute_landing(walked, req_.floor);
@@ -130,22 +166,22 @@ class RepoSync {
     for (auto& e : errors)
       if (!e) return e.error();
     out_.commit_details = fetched;
-    out_.activity.commits = std::move(commits_);
     return {};
   }
 
   Status fetch_pull_requests() {
     // /pulls has no `since`: sorted by update, newest first, it is read down
     // to the window start (a PR merged in the window was updated then too).
+    const SysSeconds stop = stop_of(SyncList::kPullRequests);
     ListWalkRequest list{github_.api("/repos/" + req_.repo + "/pulls?state=closed&sort=updated&direction=desc&per_page=100"),
-                         std::nullopt, [&](const json& j) { return before(j, "updated_at", req_.since); }, true};
-    auto walk = walk_windowed(list);
+                         std::nullopt, [&](const json& j) { return before(j, "updated_at", stop); }, true};
+    auto walk = walk_windowed(list, stop, list_etags_[0]);
     if (!walk) return walk.error();
     std::vector<PullRequest> prs;
     for (const auto& j : walk->items) {
       auto p = pull_request_from_json(req_.repo, j);
-      if (!p) return p.error().with_context(req_.repo);
-      if (p->merged_at && p->merged_at->instant >= req_.since) prs.push_back(std::move(*p));
+      if (!p) return p.error();
+      if (p->merged_at && p->merged_at->instant >= stop) prs.push_back(std::move(*p));
     }
     std::lock_guard lock(mutex_);
     out_.activity.pull_requests = std::move(prs);
@@ -155,17 +191,18 @@ class RepoSync {
   Status fetch_issues() {
     // `since` filters on the update time, a superset of "opened since";
     // sorted by creation, the list is read down to the window start.
+    const SysSeconds stop = stop_of(SyncList::kIssues);
     ListWalkRequest list{github_.api("/repos/" + req_.repo + "/issues?state=all&sort=created&direction=desc&since=" +
-                                     percent_encode(since_text_) + "&per_page=100"),
-                         std::nullopt, [&](const json& j) { return before(j, "created_at", req_.since); }, false};
-    auto walk = walk_windowed(list);
+                                     percent_encode(format_rfc3339_utc(stop)) + "&per_page=100"),
+                         std::nullopt, [&](const json& j) { return before(j, "created_at", stop); }, false};
+    auto walk = walk_windowed(list, stop, list_etags_[1]);
     if (!walk) return walk.error();
     std::vector<Issue> issues;
     for (const auto& j : walk->items) {
       if (is_pull_request(j)) continue;  // the issues list holds PRs too
       auto i = issue_from_json(req_.repo, j);
-      if (!i) return i.error().with_context(req_.repo);
-      if (i->created_at.instant >= req_.since) issues.push_back(std::move(*i));
+      if (!i) return i.error();
+      if (i->created_at.instant >= stop) issues.push_back(std::move(*i));
     }
     std::lock_guard lock(mutex_);
     out_.activity.issues = std::move(issues);
@@ -173,32 +210,33 @@ class RepoSync {
   }
 
   Status fetch_releases() {
+    const SysSeconds stop = stop_of(SyncList::kReleases);
     ListWalkRequest list{github_.api("/repos/" + req_.repo + "/releases?per_page=100"), std::nullopt,
-                         [&](const json& j) { return before(j, "created_at", req_.since); }, false};
-    auto walk = walk_windowed(list);
+                         [&](const json& j) { return before(j, "created_at", stop); }, false};
+    auto walk = walk_windowed(list, stop, list_etags_[2]);
     if (!walk) return walk.error();
     std::vector<Release> releases;
     for (const auto& j : walk->items) {
       if (!is_published_release(j)) continue;  // drafts
       auto r = release_from_json(req_.repo, j);
-      if (!r) return r.error().with_context(req_.repo);
-      if (r->published_at.instant >= req_.since) releases.push_back(std::move(*r));
+      if (!r) return r.error();
+      if (r->published_at.instant >= stop) releases.push_back(std::move(*r));
     }
     std::lock_guard lock(mutex_);
     out_.activity.releases = std::move(releases);
     return {};
   }
 
-  // A list's ETag is stored under its URL and the window start: what was kept
-  // from the pages depended on both.
-  Result<ListWalkResult> walk_windowed(ListWalkRequest list) {
-    const std::string key = list.url + " since=" + since_text_;
+  // A list's ETag is stored under its URL and where it was read down to: what
+  // was kept from the pages depended on both.
+  Result<ListWalkResult> walk_windowed(ListWalkRequest list, SysSeconds stop, std::vector<EtagEntry>& etags) {
+    const std::string key = list.url + " since=" + format_rfc3339_utc(stop);
     auto etag = stored_etag(key);
     if (!etag) return etag.error();
     list.etag = *etag;
     auto walk = walk_list(github_, list);
-    if (!walk) return walk.error().with_context(req_.repo);
-    keep_etag(key, walk->etag);
+    if (!walk) return walk.error();
+    keep_etag(etags, key, walk->etag);
     return walk;
   }
 
@@ -214,19 +252,20 @@ class RepoSync {
   GithubClient& github_;
   const RepoSyncRequest& req_;
   const RepoSyncLookups& lookups_;
-  const std::string since_text_;
   std::mutex mutex_;
   RepoSyncOutput out_;
   std::string branch_;
   std::optional<std::string> head_;
   std::vector<Commit> commits_;
   std::vector<bool> detailed_;
+  std::vector<EtagEntry> commit_etags_;      // the repository's and the branch's first pages
+  std::vector<EtagEntry> list_etags_[3];     // pull requests, issues, releases
   std::set<std::string> seen_commits_;
 };
 
 }  // namespace
 
-Result<RepoSyncOutput> sync_repo(GithubClient& github, const RepoSyncRequest& request, const RepoSyncLookups& lookups) {
+RepoSyncOutput sync_repo(GithubClient& github, const RepoSyncRequest& request, const RepoSyncLookups& lookups) {
   return RepoSync(github, request, lookups).run();
 }
 

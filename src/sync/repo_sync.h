@@ -1,10 +1,11 @@
 // Syncing one repository for a window: its default branch (the walk of
 // commit_walk.h, plus a date-filtered backfill for days before the horizon),
 // each new commit's detail (once, ever), the pull requests merged, issues
-// opened and releases published since the window start. Reads run in
-// parallel; the result is stored by the caller in one transaction, so a
-// failure anywhere stores nothing for the repository and leaves its cursor as
-// it was.
+// opened and releases published since the window start (or since the list's
+// last successful read, when that is earlier). Reads run in parallel; the
+// result is stored by the caller in one transaction: the lists read
+// completely, and which ones failed (a failed commit walk leaves the cursor
+// as it was; a failed repository request fails every list).
 #pragma once
 
 #include <functional>
@@ -36,6 +37,6 @@ struct RepoSyncLookups {
 
 // Items newer than the window's end are kept too: they belong to later days'
 // reports, and the cursor has moved past them.
-Result<RepoSyncOutput> sync_repo(GithubClient& github, const RepoSyncRequest& request, const RepoSyncLookups& lookups);
+RepoSyncOutput sync_repo(GithubClient& github, const RepoSyncRequest& request, const RepoSyncLookups& lookups);
 
 }  // namespace infradigest

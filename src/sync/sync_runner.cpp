@@ -31,19 +31,31 @@ RepoOutcome sync_one(SyncStore& store, GithubClient& github, const SyncRequest& 
       [&] {
         if (observer) observer->commit_fetched();
       }};
-  auto output = sync_repo(github, repo_request, lookups);
-  if (!output) {
-    outcome.error = output.error();
-    outcome.stopped = github.stopped();
+  RepoSyncOutput output = sync_repo(github, repo_request, lookups);
+  // Stopped by the rate limit: nothing of this repository is kept, to resume whole.
+  if (!output.failures.empty() && github.stopped()) {
+    outcome.error = output.failures.front().error;
+    outcome.stopped = true;
     return outcome;
   }
-  auto saved = store.save(*output, request.now);
+  for (const auto& f : output.failures) outcome.failed_lists.push_back(f.list);
+  if (!output.failures.empty()) {
+    std::string message;
+    for (size_t i = 0; i < output.failures.size(); ++i) {
+      // A failed repository request fails every list with the same error: said once.
+      if (i > 0 && output.failures[i].error.message == output.failures[i - 1].error.message) continue;
+      message += (message.empty() ? "" : "; ") + output.failures[i].error.message;
+    }
+    outcome.error = Error{message, output.failures.front().error.code};
+  }
+  auto saved = store.save(output, request.now);
   if (!saved) {
     outcome.error = saved.error().with_context(repo + ": storing");
+    outcome.failed_lists.assign(kSyncLists.begin(), kSyncLists.end());
     return outcome;
   }
   outcome.items = *saved;
-  outcome.commit_details = output->commit_details;
+  outcome.commit_details = output.commit_details;
   return outcome;
 }
 

@@ -1,6 +1,7 @@
 // `sync` for a window: every watched repository, a few at a time, each
-// stored in its own transaction as soon as it is complete. A repository that
-// fails (404, 401, bad pages after retries) is reported and the others go on;
+// stored in its own transaction as soon as it is read: the lists read
+// completely, and sync_lists says which. A list that fails (404, 401, bad
+// pages after retries) is reported and the others go on;
 // a rate-limit pause longer than github.max_wait stops everything (stopped),
 // leaving unfinished repositories' cursors as they were, ready to resume.
 #pragma once
@@ -27,7 +28,8 @@ struct SyncRequest {
 
 struct RepoOutcome {
   std::string repo;
-  std::optional<Error> error;  // absent: stored completely
+  std::optional<Error> error;  // absent: stored completely; else every failed list's error, joined
+  std::vector<SyncList> failed_lists;  // the lists not read (all four when the store failed)
   bool stopped = false;        // the error is the rate-limit stop (SyncReport::stopped), not this repository's
   SyncItemStats items;
   long long commit_details = 0;

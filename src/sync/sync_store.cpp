@@ -1,5 +1,7 @@
 #include "sync/sync_store.h"
 
+#include <algorithm>
+
 namespace infradigest {
 
 namespace {
@@ -13,6 +15,68 @@ Result<SysSeconds> stored_instant(const std::optional<std::string>& text, const 
 }
 
 }  // namespace
+
+Result<std::vector<SyncStore::ListRow>> SyncStore::read_lists(const std::string& repo) {
+  auto st = db_.prepare("SELECT list, synced_from, synced_through, attempted_at FROM sync_lists WHERE repo = ?1");
+  if (!st) return st.error();
+  st->bind(1, repo);
+  std::vector<ListRow> rows;
+  Status read = st->for_each_row([&]() -> Status {
+    auto list = parse_sync_list_key(st->text_or_empty(0));
+    if (!list) return make_error("stored sync_lists.list '" + st->text_or_empty(0) + "' is unknown");
+    auto from = stored_instant(st->text(1), "sync_lists.synced_from");
+    if (!from) return from.error();
+    auto attempted = stored_instant(st->text(3), "sync_lists.attempted_at");
+    if (!attempted) return attempted.error();
+    ListRow row{*list, ListCoverage{*from, std::nullopt}, *attempted};
+    if (st->text(2)) {
+      auto through = stored_instant(st->text(2), "sync_lists.synced_through");
+      if (!through) return through.error();
+      row.coverage.through = *through;
+    }
+    rows.push_back(row);
+    return {};
+  });
+  if (!read) return read.error();
+  return rows;
+}
+
+Result<std::vector<RepoGap>> SyncStore::gaps(const std::vector<std::string>& repos, SysSeconds start, SysSeconds end) {
+  std::lock_guard lock(mutex_);
+  std::vector<RepoGap> out;
+  for (const auto& repo : repos) {
+    auto rows = read_lists(repo);
+    if (!rows) return rows.error();
+    if (rows->empty()) continue;  // never read by a sync: what the store holds was imported
+    RepoGap gap{repo, {}};
+    for (SyncList list : kSyncLists) {
+      auto it = std::find_if(rows->begin(), rows->end(), [&](const ListRow& r) { return r.list == list; });
+      if (it == rows->end()) {
+        gap.lists.push_back(list);
+        continue;
+      }
+      const ListCoverage& c = it->coverage;
+      if (end <= c.from) continue;  // the day predates the sync of this list
+      // Read through the day's end, or — for a day not over when last read —
+      // through that latest read (it succeeded).
+      const SysSeconds needed = std::min(end, it->attempted_at);
+      if (!c.through || c.from > start || *c.through < needed) gap.lists.push_back(list);
+    }
+    if (!gap.lists.empty()) out.push_back(std::move(gap));
+  }
+  return out;
+}
+
+Result<bool> SyncStore::never_synced() {
+  std::lock_guard lock(mutex_);
+  auto st = db_.prepare(R"sql(
+    SELECT EXISTS(SELECT 1 FROM github_cursors) OR EXISTS(SELECT 1 FROM sync_lists)
+        OR EXISTS(SELECT 1 FROM sync_state WHERE key = 'reported_through'))sql");
+  if (!st) return st.error();
+  auto row = st->step();
+  if (!row) return row.error();
+  return st->integer(0).value_or(0) == 0;
+}
 
 SyncItemStats& SyncItemStats::operator+=(const SyncItemStats& o) {
   for (auto [mine, theirs] : {std::pair{&commits, &o.commits}, std::pair{&pull_requests, &o.pull_requests},
@@ -42,6 +106,9 @@ Result<RepoState> SyncStore::repo_state(const std::string& repo) {
     return {};
   });
   if (!read) return read.error();
+  auto lists = read_lists(repo);
+  if (!lists) return lists.error();
+  for (const auto& l : *lists) state.lists[l.list] = l.coverage;
   return state;
 }
 
@@ -102,6 +169,10 @@ Result<std::optional<SysSeconds>> SyncStore::reported_through() {
 
 Status SyncStore::advance_reported_through(SysSeconds end) {
   std::lock_guard lock(mutex_);
+  return write_reported_through(end);
+}
+
+Status SyncStore::write_reported_through(SysSeconds end) {
   // Canonical UTC texts compare in time order, so MAX keeps the later mark.
   auto st = db_.prepare(R"sql(
     INSERT INTO sync_state(key, value) VALUES ('reported_through', ?1)
@@ -168,6 +239,38 @@ Result<SyncItemStats> SyncStore::save(const RepoSyncOutput& out, SysSeconds now)
   auto prune = db_.prepare("DELETE FROM http_etags WHERE used_at < ?1");
   if (!prune) return prune.error();
   INFRADIGEST_TRY(prune->bind(1, format_rfc3339_utc(now - kEtagRetention)).run());
+
+  // A list read completely is covered from where the read started through
+  // `now`; one that failed keeps its coverage (a first attempt records where
+  // the sync began, so the days after it count as missing).
+  auto covered = db_.prepare(R"sql(
+    INSERT INTO sync_lists(repo, list, synced_from, synced_through, attempted_at) VALUES (?1, ?2, ?3, ?4, ?4)
+    ON CONFLICT(repo, list) DO UPDATE SET
+      synced_from = CASE WHEN synced_through IS NULL THEN excluded.synced_from
+                         ELSE MIN(synced_from, excluded.synced_from) END,
+      synced_through = MAX(COALESCE(synced_through, ''), excluded.synced_through),
+      attempted_at = MAX(attempted_at, excluded.attempted_at))sql");
+  if (!covered) return covered.error();
+  for (SyncList list : out.synced) {
+    // The branch walk covers everything since the horizon; the other lists were
+    // read down to the window start or further.
+    const SysSeconds from = list == SyncList::kCommits && out.cursor ? std::min(out.cursor->horizon, out.since) : out.since;
+    INFRADIGEST_TRY(covered->bind(1, out.repo)
+                        .bind(2, std::string(sync_list_key(list)))
+                        .bind(3, format_rfc3339_utc(from))
+                        .bind(4, now_text)
+                        .run());
+  }
+  auto failed = db_.prepare(R"sql(
+    INSERT INTO sync_lists(repo, list, synced_from, synced_through, attempted_at) VALUES (?1, ?2, ?3, NULL, ?4)
+    ON CONFLICT(repo, list) DO UPDATE SET attempted_at = MAX(attempted_at, excluded.attempted_at))sql");
+  if (!failed) return failed.error();
+  for (const auto& f : out.failures)
+    INFRADIGEST_TRY(failed->bind(1, out.repo)
+                        .bind(2, std::string(sync_list_key(f.list)))
+                        .bind(3, format_rfc3339_utc(out.since))
+                        .bind(4, now_text)
+                        .run());
 
   INFRADIGEST_TRY(tx->commit());
   return stats;

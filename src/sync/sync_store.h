@@ -24,6 +24,12 @@ struct SyncItemStats {
   SyncItemStats& operator+=(const SyncItemStats& other);
 };
 
+// A watched repository whose lists do not cover a day completely.
+struct RepoGap {
+  std::string repo;
+  std::vector<SyncList> lists;  // in kSyncLists order
+};
+
 class SyncStore {
  public:
   // `db` must outlive the SyncStore. Thread-safe.
@@ -39,17 +45,36 @@ class SyncStore {
   // none was ever synced (imported data only).
   Result<std::optional<SysSeconds>> last_synced_at(const std::vector<std::string>& repos);
 
+  // The repositories of `repos` (in their order) for which the day [start, end)
+  // is not complete: some list was never read successfully over it, or its
+  // latest read failed after the last success (docs/sync.md, "Complete days").
+  // The single source of truth for completeness: `run` publishes no day with
+  // gaps (unless told to) and every report names them. A repository the sync
+  // never read, and days before its first window, have no gaps (imported data).
+  Result<std::vector<RepoGap>> gaps(const std::vector<std::string>& repos, SysSeconds start, SysSeconds end);
+
+  // True when the store holds no trace of a sync or a run: no cursor, no list
+  // read, no reported day (a new or lost store).
+  Result<bool> never_synced();
   // The end of the latest report window `run` published, if any.
   Result<std::optional<SysSeconds>> reported_through();
   // Moves the mark forward (never back).
   Status advance_reported_through(SysSeconds end);
 
   // One BEGIN IMMEDIATE transaction: the items (change-detecting upsert),
-  // first_seen_at = `now` for commits seen for the first time, the cursor and
-  // the ETags (used_at = `now`; ETags unused for 30 days are dropped).
+  // first_seen_at = `now` for commits seen for the first time, the cursor,
+  // the ETags (used_at = `now`; ETags unused for 30 days are dropped), and
+  // how far each list is covered (sync_lists: read through `now`, or failed).
   Result<SyncItemStats> save(const RepoSyncOutput& output, SysSeconds now);
 
  private:
+  struct ListRow {
+    SyncList list;
+    ListCoverage coverage;
+    SysSeconds attempted_at{};
+  };
+  Result<std::vector<ListRow>> read_lists(const std::string& repo);  // REQUIRES: mutex_ held
+  Status write_reported_through(SysSeconds end);                     // REQUIRES: mutex_ held
   std::mutex mutex_;
   Database& db_;
 };
