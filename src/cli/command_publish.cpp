@@ -59,7 +59,7 @@ ExitStatus run_publish(CommandContext& c, std::vector<std::string> args) {
   if (!day) return fail(c, day.error());
   const Report& report = day->report;
   auto http = make_http_client();
-  Publisher publisher(*db, *http, system_clock(), system_getenv, c.err);
+  Publisher publisher(*db, *http, system_clock(), system_getenv, c.err, &c.secrets);
   bool failed = false;
   options.day_page_url = day_page_url(cfg, *date);
   for (const auto& outcome : publisher.publish(report, render_markdown(report), targets, options, c.out)) {
