@@ -8,6 +8,7 @@
 #include "publish/publisher.h"
 #include "cli/run_publishing.h"
 #include "render/markdown_renderer.h"
+#include "sync/run_lock.h"
 #include "store/activity_store.h"
 
 namespace infradigest {
@@ -53,6 +54,10 @@ ExitStatus run_publish(CommandContext& c, std::vector<std::string> args) {
 
   auto db = c.open_database();
   if (!db) return fail(c, db.error());
+  // Delivery state, stored reports and the site manifest have one writer at a
+  // time: a manual run overlapping the cron run must not send a piece twice.
+  auto lock = RunLock::acquire(db->path());
+  if (!lock) return fail(c, lock.error());
   // The day's stored report, as `report` and `run` wrote it (with any LLM
   // prose); composed by rules only when none is stored or it is stale.
   auto day = day_report(*db, stored_report_request(*date, cfg.timezone, *language, cfg.repos, c.now()));

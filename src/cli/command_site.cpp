@@ -4,6 +4,7 @@
 #include "cli/parse_args.h"
 #include "core/report_window.h"
 #include "pipeline/site_update.h"
+#include "sync/run_lock.h"
 
 namespace infradigest {
 
@@ -36,6 +37,10 @@ ExitStatus run_site(CommandContext& c, std::vector<std::string> args) {
 
   auto db = c.open_database();
   if (!db) return fail(c, db.error());
+  // Delivery state, stored reports and the site manifest have one writer at a
+  // time: a manual run overlapping the cron run must not send a piece twice.
+  auto lock = RunLock::acquire(db->path());
+  if (!lock) return fail(c, lock.error());
   auto site = update_site(*db, r);
   if (!site) return fail(c, site.error().with_context("site " + out_dir));
   c.err << "infradigest: wrote " << out_dir << "/index.html (" << site->days << " day"
