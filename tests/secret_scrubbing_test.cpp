@@ -107,5 +107,22 @@ TEST(SecretScrubbing, EchoedWebhookUrlsReachNeitherStderrNorTheDeliveriesTable) 
   }
 }
 
+TEST(SecretScrubbing, AConfiguredSecretQuotedInACommitTitleReachesNoReportFile) {
+  TempDir dir;
+  const std::string token = "ghp_T0ken1234567890abcdef";
+  testing::write_file(dir.file("day.jsonl"),
+                      "{\"type\":\"repository\",\"full_name\":\"acme/engine\"}\n"
+                      "{\"type\":\"commit\",\"repo\":\"acme/engine\",\"sha\":\"1a2b3c4d5e6f7a8b9c0d1e2f3a4b5c6d7e8f9a0b\","
+                      "\"committed_at\":\"2026-02-26T09:00:00Z\",\"message\":\"Fix CI: rotate " + token + " (#1)\"}\n");
+  const std::string db = "--db " + dir.file("s.db");
+  ASSERT_EQ(run_infradigest(db + " import " + dir.file("day.jsonl")).exit_code, 0);
+  const std::string env = "GITHUB_TOKEN=" + token + " INFRADIGEST_REPOS=acme/engine INFRADIGEST_ARCHIVE_DIR=" + dir.file("reports");
+  auto r = run_infradigest(db + " report --date 2026-02-26 --timezone UTC --archive -o " + dir.file("out.md"), env);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const std::string written = testing::read_file(dir.file("out.md")), archived = testing::read_file(dir.file("reports/2026-02-26.md"));
+  EXPECT_TRUE(contains(written, "Fix CI: rotate ***")) << written;
+  for (const std::string& text : {written, archived, r.out, r.err}) EXPECT_FALSE(contains(text, token)) << text;
+}
+
 }  // namespace
 }  // namespace infradigest

@@ -81,7 +81,7 @@ ExitStatus run_daily(CommandContext& c, std::vector<std::string> args) {
     auto composed = day_report(*db, request);
     if (!composed) return fail(c, composed.error());
     const Report& report = composed->report;
-    const std::string markdown = render_markdown(report);
+    const std::string markdown = c.secrets.scrub(render_markdown(report));  // archive and chat: no configured secret
     if (auto s = write_archive(cfg.archive_dir, missed, markdown, *lang); !s) return fail(c, s.error());
     // Only now is the day published: late commits found from here on land in the next day.
     if (auto s = store.advance_reported_through(day_window->end); !s) return fail(c, s.error());

@@ -64,6 +64,26 @@ std::vector<std::string_view> split(std::string_view text, char separator) {
   return out;
 }
 
+bool is_ascii_punctuation(char c) {
+  return (c >= '!' && c <= '/') || (c >= ':' && c <= '@') || (c >= '[' && c <= '`') || (c >= '{' && c <= '~');
+}
+
+// Where `needle` ends when it occurs in `text` at `at`, also when Markdown
+// escaped its punctuation ("ghp\_abc" for "ghp_abc"); npos otherwise.
+size_t match_at(std::string_view text, size_t at, std::string_view needle) {
+  size_t p = at;
+  for (char c : needle) {
+    if (p < text.size() && text[p] == c) {
+      ++p;
+    } else if (is_ascii_punctuation(c) && p + 1 < text.size() && text[p] == '\\' && text[p + 1] == c) {
+      p += 2;
+    } else {
+      return std::string_view::npos;
+    }
+  }
+  return p;
+}
+
 }  // namespace
 
 void SecretScrubber::add_needle(std::string needle) {
@@ -116,10 +136,20 @@ void SecretScrubber::add_all(const SecretScrubber& other) {
 }
 
 std::string SecretScrubber::scrub(std::string_view text) const {
-  std::string out(text);
-  for (const auto& needle : needles_)
-    for (size_t at = out.find(needle); at != std::string::npos; at = out.find(needle, at + 3))
-      out.replace(at, needle.size(), "***");
+  if (needles_.empty()) return std::string(text);
+  std::string out;
+  out.reserve(text.size());
+  for (size_t i = 0; i < text.size();) {
+    size_t end = std::string_view::npos;
+    for (const auto& needle : needles_)  // longest first
+      if ((end = match_at(text, i, needle)) != std::string_view::npos) break;
+    if (end == std::string_view::npos) {
+      out += text[i++];
+    } else {
+      out += "***";
+      i = end;
+    }
+  }
   return out;
 }
 

@@ -14,7 +14,8 @@
 //     "hook" or "services" are left alone (scrubbing them would garble every
 //     message that says "webhook").
 // Each is removed in its raw, percent-encoded, percent-decoded and
-// JSON-escaped ("\/") forms, longest first, and replaced by "***".
+// JSON-escaped ("\/") forms, also with its punctuation Markdown-escaped
+// ("ghp\_abc"), longest first, and replaced by "***".
 //
 // Thread-safety: add_* must not race with anything; scrub() is const and may
 // be called from many threads at once.
