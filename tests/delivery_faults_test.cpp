@@ -81,7 +81,7 @@ struct PublishSetup {
   std::string args;
 
   PublishSetup() {
-    testing::write_file(dir.file("c.toml"), "[[publish.webhook]]\ntype = \"feishu\"\nurl_env = \"FS_URL\"\nname = \"team\"\n");
+    testing::write_file(dir.file("c.toml"), "[[publish.webhook]]\ntype = \"feishu\"\nurl_env = \"FS_URL\"\nname = \"team\"\ncontent = \"full\"\n");
     args = "--config " + dir.file("c.toml") + " --db " + dir.file("s.db");
     EXPECT_EQ(run_infradigest(args + " import " + testing::source_path("examples/2026-02-26")).exit_code, 0);
   }
