@@ -52,7 +52,7 @@ bool names_a_credential(std::string_view name) {
   return false;
 }
 
-std::vector<std::string_view> split(std::string_view text, char separator) {
+std::vector<std::string_view> split_on(std::string_view text, char separator) {
   std::vector<std::string_view> out;
   size_t start = 0;
   while (start <= text.size()) {
@@ -70,7 +70,7 @@ bool is_ascii_punctuation(char c) {
 
 // Where `needle` ends when it occurs in `text` at `at`, also when Markdown
 // escaped its punctuation ("ghp\_abc" for "ghp_abc"); npos otherwise.
-size_t match_at(std::string_view text, size_t at, std::string_view needle) {
+size_t secret_match_end(std::string_view text, size_t at, std::string_view needle) {
   size_t p = at;
   for (char c : needle) {
     if (p < text.size() && text[p] == c) {
@@ -108,7 +108,7 @@ void SecretScrubber::add_url(std::string_view url) {
   std::string_view authority = rest.substr(0, path_start);
   if (size_t at = authority.rfind('@'); at != std::string_view::npos) {
     add_needle(std::string(authority.substr(0, at)));  // user:password
-    for (auto part : split(authority.substr(0, at), ':')) add_needle(std::string(part));
+    for (auto part : split_on(authority.substr(0, at), ':')) add_needle(std::string(part));
   }
   if (path_start == std::string_view::npos) return;
   std::string_view target = rest.substr(path_start);  // "/path?query"
@@ -117,9 +117,9 @@ void SecretScrubber::add_url(std::string_view url) {
   std::string_view query = query_start == std::string_view::npos ? std::string_view{} : target.substr(query_start + 1);
   if (path.size() > 1) add_needle(std::string(path));
   if (!query.empty()) add_needle(std::string(query));
-  for (auto segment : split(path, '/'))
+  for (auto segment : split_on(path, '/'))
     if (looks_like_credential(segment) || looks_like_credential(percent_decode(segment))) add_needle(std::string(segment));
-  for (auto pair : split(query, '&')) {
+  for (auto pair : split_on(query, '&')) {
     const size_t eq = pair.find('=');
     if (eq == std::string_view::npos) {
       if (looks_like_credential(pair)) add_needle(std::string(pair));
@@ -142,7 +142,7 @@ std::string SecretScrubber::scrub(std::string_view text) const {
   for (size_t i = 0; i < text.size();) {
     size_t end = std::string_view::npos;
     for (const auto& needle : needles_)  // longest first
-      if ((end = match_at(text, i, needle)) != std::string_view::npos) break;
+      if ((end = secret_match_end(text, i, needle)) != std::string_view::npos) break;
     if (end == std::string_view::npos) {
       out += text[i++];
     } else {
