@@ -7,7 +7,9 @@
 #include "cli/command.h"
 #include "cli/global_options.h"
 #include "cli/taxonomy_setup.h"
+#include "config/configured_secrets.h"
 #include "config/did_you_mean.h"
+#include "core/scrubbing_output.h"
 
 namespace infradigest {
 
@@ -45,7 +47,11 @@ int dispatch(int argc, char** argv) {
       return static_cast<int>(ExitStatus::kUsage);
     }
   }
-  CommandContext context{std::move(*config), globals->now, std::cout, std::cerr};
+  // One scrubber at the way out: whatever reaches stdout or stderr (our
+  // errors, libcurl's, a server's echo) carries no configured secret.
+  const SecretScrubber secrets = configured_secrets(config->config, system_getenv);
+  ScrubbingOutput out(secrets, std::cout), err(secrets, std::cerr);
+  CommandContext context{std::move(*config), globals->now, out, err, secrets};
 
   if (args.empty() || args[0] == "-h" || args[0] == "--help") return static_cast<int>(run_help(context, {}));
   if (args[0] == "--version") return static_cast<int>(run_version(context, {}));

@@ -11,18 +11,22 @@
 
 #include "config/config.h"
 #include "core/exit_status.h"
+#include "core/secret_scrubber.h"
 #include "core/timestamp.h"
 #include "store/database.h"
 
 namespace infradigest {
 
 // What every subcommand gets: the loaded configuration (with origins), the
-// clock, and the output streams (data on `out`, diagnostics on `err`).
+// clock, the output streams (data on `out`, diagnostics on `err`; both already
+// pass `secrets`) and the scrubber of every configured secret, for text that
+// leaves by another way (the store, chat bodies, report files).
 struct CommandContext {
   LoadedConfig config;
   std::optional<SysSeconds> now_override;  // --now
   std::ostream& out;
   std::ostream& err;
+  const SecretScrubber& secrets;
 
   SysSeconds now() const;  // --now, else the system clock
   // Opens the configured store (--db, config, XDG default), migrating it.

@@ -35,6 +35,18 @@ std::optional<ExitStatus> parse_args(CLI::App& app, std::vector<std::string> arg
                 << "Run 'infradigest " << app.get_name() << " --help' for usage.\n";
     return ExitStatus::kUsage;
   }
+  // An option given an empty value (`--date ''`, an unset shell variable) is a
+  // mistake, never a request for the default.
+  for (const CLI::Option* option : app.get_options()) {
+    if (option->count() == 0 || option->get_expected_min() == 0) continue;
+    for (const std::string& value : option->results()) {
+      if (!value.empty()) continue;
+      context.err << "infradigest " << app.get_name() << ": " << option->get_name()
+                  << " was given an empty value; give a value or leave the option out\n"
+                  << "Run 'infradigest " << app.get_name() << " --help' for usage.\n";
+      return ExitStatus::kUsage;
+    }
+  }
   return std::nullopt;
 }
 

@@ -8,6 +8,7 @@
 #include "publish/publisher.h"
 #include "cli/run_publishing.h"
 #include "render/markdown_renderer.h"
+#include "sync/run_lock.h"
 #include "store/activity_store.h"
 
 namespace infradigest {
@@ -53,13 +54,17 @@ ExitStatus run_publish(CommandContext& c, std::vector<std::string> args) {
 
   auto db = c.open_database();
   if (!db) return fail(c, db.error());
+  // Delivery state, stored reports and the site manifest have one writer at a
+  // time: a manual run overlapping the cron run must not send a piece twice.
+  auto lock = RunLock::acquire(db->path());
+  if (!lock) return fail(c, lock.error());
   // The day's stored report, as `report` and `run` wrote it (with any LLM
   // prose); composed by rules only when none is stored or it is stale.
   auto day = day_report(*db, stored_report_request(*date, cfg.timezone, *language, cfg.repos, c.now()));
   if (!day) return fail(c, day.error());
   const Report& report = day->report;
   auto http = make_http_client();
-  Publisher publisher(*db, *http, system_clock(), system_getenv, c.err);
+  Publisher publisher(*db, *http, system_clock(), system_getenv, c.err, &c.secrets);
   bool failed = false;
   options.day_page_url = day_page_url(cfg, *date);
   for (const auto& outcome : publisher.publish(report, render_markdown(report), targets, options, c.out)) {

@@ -116,7 +116,8 @@ ExitStatus run_report(CommandContext& c, std::vector<std::string> args) {
   auto day = day_report(*db, request);
   if (!day) return fail(c, day.error());
   const Report& report = day->report;
-  const std::string text = o.format == "json" ? render_json(report) : render_markdown(report);
+  // No configured secret reaches a report file, even quoted in a commit title.
+  const std::string text = c.secrets.scrub(o.format == "json" ? render_json(report) : render_markdown(report));
   if (auto status = emit(c, o, text); status != ExitStatus::kOk) return status;
   if (o.archive) {
     if (auto s = write_archive(cfg.archive_dir, *date, text, *lang); !s) return fail(c, s.error());

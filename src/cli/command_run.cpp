@@ -147,7 +147,7 @@ ExitStatus run_daily(CommandContext& c, std::vector<std::string> args) {
     auto composed = day_report(*db, request);
     if (!composed) return fail(c, composed.error());
     const Report& report = composed->report;
-    const std::string markdown = render_markdown(report);
+    const std::string markdown = c.secrets.scrub(render_markdown(report));  // archive and chat: no configured secret
     // A complete archived report is never replaced by an incomplete one (the
     // store may have been rebuilt since it was written).
     if (!report.incomplete_repos.empty()) {

@@ -4,6 +4,7 @@
 #include "cli/parse_args.h"
 #include "core/report_window.h"
 #include "pipeline/site_update.h"
+#include "sync/run_lock.h"
 
 namespace infradigest {
 
@@ -17,7 +18,12 @@ ExitStatus run_site(CommandContext& c, std::vector<std::string> args) {
   app.add_option("--lang", lang, "Language (default: config 'language')")->check(CLI::IsMember({"zh", "en"}));
   app.add_option("--timezone", r.timezone, "IANA timezone of the report day (default: config 'timezone')");
   app.add_option("--days", r.max_days, "Only the newest N days (default: every day with activity)")
-      ->check(CLI::NonNegativeNumber);
+      ->check(CLI::Validator(
+          [](std::string& value) -> std::string {
+            if (!value.empty() && value.find_first_not_of("0123456789") == std::string::npos) return "";
+            return "must be a whole number of days, 0 or more (got '" + value + "')";
+          },
+          "N"));
   app.add_option("--base-url", r.base_url, "Absolute URL where the site is published, for the feed (default: config 'site.base_url')");
   app.add_flag("--rebuild", r.rewrite_all, "Write every file again, even those already current");
   if (auto done = parse_args(app, std::move(args), c)) return *done;
@@ -36,6 +42,10 @@ ExitStatus run_site(CommandContext& c, std::vector<std::string> args) {
 
   auto db = c.open_database();
   if (!db) return fail(c, db.error());
+  // Delivery state, stored reports and the site manifest have one writer at a
+  // time: a manual run overlapping the cron run must not send a piece twice.
+  auto lock = RunLock::acquire(db->path());
+  if (!lock) return fail(c, lock.error());
   auto site = update_site(*db, r);
   if (!site) return fail(c, site.error().with_context("site " + out_dir));
   c.err << "infradigest: wrote " << out_dir << "/index.html (" << site->days << " day"

@@ -33,7 +33,7 @@ Result<SyncReport> sync_github(CommandContext& c, SyncStore& store, const SyncWi
   if (auto token = system_getenv("GITHUB_TOKEN"); token && !token->empty()) options.token = *token;
   options.concurrency = static_cast<int>(cfg.concurrency);
   options.max_wait = std::chrono::seconds(cfg.max_wait);
-  options.timeouts = HttpTimeouts{seconds(cfg.connect_timeout), seconds(cfg.timeout), seconds(cfg.stall_timeout)};
+  options.timeouts = HttpTimeouts{seconds(cfg.connect_timeout), seconds(cfg.timeout), seconds(cfg.stall_timeout), "github."};
   options.notice = say;
   if (verbosity == Verbosity::kVerbose) options.log = say;
   if (!options.token)

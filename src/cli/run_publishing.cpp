@@ -29,7 +29,7 @@ Status publish_day(CommandContext& c, Database& db, const Report& report, const 
   const auto targets = webhook_targets(c.config.config);
   if (targets.empty()) return {};
   auto http = make_http_client();
-  Publisher publisher(db, *http, system_clock(), system_getenv, c.err);
+  Publisher publisher(db, *http, system_clock(), system_getenv, c.err, &c.secrets);
   std::string failed;
   PublishOptions options;
   options.day_page_url = day_page_url(c.config.config, report.window.date);

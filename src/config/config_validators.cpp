@@ -1,5 +1,7 @@
 #include "config/config_validators.h"
 
+#include "core/report_window.h"
+
 #include <algorithm>
 #include <array>
 #include <cctype>
@@ -62,6 +64,14 @@ Status validate_language(const ConfigValue& value) {
   if (std::find(kLanguages.begin(), kLanguages.end(), language) != kLanguages.end()) return {};
   return make_error(fmt::format("must be one of: {} (got {})", fmt::join(kLanguages, ", "),
                                 format_toml_string(language)));
+}
+
+Status validate_timezone(const ConfigValue& value) {
+  const auto& name = std::get<std::string>(value);
+  if (name.empty()) return make_error("must not be empty");
+  if (make_report_window(SysDays{}, name)) return {};
+  return make_error(fmt::format("must be an IANA timezone name such as \"UTC\" or \"Asia/Shanghai\" (got {})",
+                                format_toml_string(name)));
 }
 
 Status validate_not_empty(const ConfigValue& value) {

@@ -22,6 +22,9 @@ Status validate_repos(const ConfigValue& value);
 // String: one of the report languages "zh", "en".
 Status validate_language(const ConfigValue& value);
 
+// String: an IANA timezone name the tz database knows ("Asia/Shanghai").
+Status validate_timezone(const ConfigValue& value);
+
 // String: not empty.
 Status validate_not_empty(const ConfigValue& value);
 

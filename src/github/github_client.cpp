@@ -63,15 +63,11 @@ GithubClient::GithubClient(HttpClient& http, Clock& clock, GithubClientOptions o
       options_(std::move(options)),
       api_origin_(url_origin(options_.api_url)),
       gate_(clock, options_.max_wait),
-      slots_(std::clamp(options_.concurrency, 1, 1024)) {}
-
-std::string GithubClient::redact(std::string text) const {
-  if (!options_.token || options_.token->empty()) return text;
-  const std::string& secret = *options_.token;
-  for (size_t at = text.find(secret); at != std::string::npos; at = text.find(secret, at + 3))
-    text.replace(at, secret.size(), "***");
-  return text;
+      slots_(std::clamp(options_.concurrency, 1, 1024)) {
+  if (options_.token) secrets_.add_secret(*options_.token);
 }
+
+std::string GithubClient::redact(std::string text) const { return secrets_.scrub(text); }
 
 void GithubClient::log(const std::string& line) const {
   if (options_.log) options_.log(redact(line));

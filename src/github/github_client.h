@@ -30,6 +30,7 @@
 
 #include "core/clock.h"
 #include "core/result.h"
+#include "core/secret_scrubber.h"
 #include "github/rate_limit.h"
 #include "net/http_client.h"
 
@@ -104,6 +105,7 @@ class GithubClient {
   std::string api_origin_;
   RateLimitGate gate_;
   std::counting_semaphore<1024> slots_;
+  SecretScrubber secrets_;  // the token (const after construction)
   std::atomic<long long> requests_{0}, not_modified_{0}, retries_{0};
   std::atomic<long long> rate_remaining_{-1}, rate_limit_{-1};
 };

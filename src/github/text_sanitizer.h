@@ -8,9 +8,9 @@
 
 namespace infradigest {
 
-// Keeps '\n' and '\t'; drops other C0 controls, DEL, C1 controls (U+0080..
-// U+009F) and bidi embedding/override/isolate marks. "\r\n" becomes "\n".
-// REQUIRES: valid UTF-8 (nlohmann::json guarantees it for parsed strings).
+// core/text_sanitizer.h strip_unsafe_controls, the one rule for text entering
+// the store (import applies it too). REQUIRES: valid UTF-8 (nlohmann::json
+// guarantees it for parsed strings).
 std::string sanitize_api_text(std::string_view text);
 
 // sanitize_api_text, then newlines and tabs as spaces: one line for a log.

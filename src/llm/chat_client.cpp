@@ -21,7 +21,9 @@ ChatClient::ChatClient(LlmSettings settings, HttpClient& http, Clock& clock, Ret
       clock_(clock),
       policy_(policy),
       model_down_(settings_.models.size(), false),
-      formats_(settings_.models.size(), ResponseFormat::kJsonSchema) {}
+      formats_(settings_.models.size(), ResponseFormat::kJsonSchema) {
+  secrets_.add_secret(settings_.api_key);
+}
 
 bool ChatClient::usable() const {
   std::lock_guard lock(mutex_);
@@ -43,11 +45,7 @@ TokenUsage ChatClient::usage() const {
 
 std::string ChatClient::redact(std::string text) const {
   // Servers sometimes echo what they were sent; the key must not travel on.
-  const std::string& key = settings_.api_key;
-  if (key.size() < 4) return text;
-  for (size_t at = text.find(key); at != std::string::npos; at = text.find(key, at))
-    text.replace(at, key.size(), "[redacted]");
-  return text;
+  return secrets_.scrub(text);
 }
 
 Result<ChatAnswer> ChatClient::complete(const ChatRequest& request) {

@@ -17,6 +17,7 @@
 
 #include "core/clock.h"
 #include "core/result.h"
+#include "core/secret_scrubber.h"
 #include "llm/chat_wire.h"
 #include "llm/llm_settings.h"
 #include "llm/retry_policy.h"
@@ -49,6 +50,7 @@ class ChatClient {
   std::string redact(std::string text) const;
 
   LlmSettings settings_;
+  SecretScrubber secrets_;  // the key (const after construction)
   HttpClient& http_;
   Clock& clock_;
   RetryPolicy policy_;

@@ -79,12 +79,7 @@ void write_day_sections(const Report& report, WriterContext& ctx, const std::vec
     if (why.empty()) accepted = std::move(a);
     return why;
   };
-  SectionOutcome outcome;
-  try {
-    outcome = ctx.runner.run(job);
-  } catch (const std::exception& e) {  // a library throwing on odd input must not end the run
-    outcome = SectionOutcome{false, "", e.what()};
-  }
+  const SectionOutcome outcome = ctx.runner.run_guarded(job);
   if (!outcome.verified) {
     for (const char* section : {"summary", "impact", "outlook"})
       note.fallbacks.push_back(LlmFallback{section, outcome.reason});

@@ -90,11 +90,7 @@ void run_chunk(ChunkJob& c, WriterContext& ctx) {
     c.answer = std::move(a);
     return {};
   };
-  try {
-    c.outcome = ctx.runner.run(job);
-  } catch (const std::exception& e) {  // a library throwing on odd input must not end the run
-    c.outcome = SectionOutcome{false, "", e.what()};
-  }
+  c.outcome = ctx.runner.run_guarded(job);
 }
 
 }  // namespace

@@ -1,8 +1,10 @@
 #include "llm/section_runner.h"
 
 #include <fmt/format.h>
+#include <nlohmann/json.hpp>
 
 #include <ostream>
+#include <stdexcept>
 
 #include "core/utf8_text.h"
 #include "llm/prompts.h"
@@ -35,6 +37,18 @@ void SectionRunner::log(const std::string& line) {
   const std::string clean = clip_utf8(sanitize_text(line), 600);
   std::lock_guard lock(log_mutex_);
   *step_.log << "infradigest: llm: " << clean << "\n";
+}
+
+SectionOutcome SectionRunner::run_guarded(const SectionJob& job) {
+  try {
+    return run(job);
+  } catch (const std::logic_error&) {
+    throw;  // a programming error must surface, never pass as an LLM fallback
+  } catch (const nlohmann::json::exception& e) {
+    return SectionOutcome{false, "", e.what()};
+  } catch (const std::runtime_error& e) {
+    return SectionOutcome{false, "", e.what()};
+  }
 }
 
 SectionOutcome SectionRunner::run(const SectionJob& job) {

@@ -42,6 +42,11 @@ class SectionRunner {
       : client_(client), cache_(cache), step_(step), report_date_(report_date) {}
 
   SectionOutcome run(const SectionJob& job);
+  // run(), where a library that throws on an odd answer (nlohmann::json,
+  // fmt, std::regex: runtime errors) costs only this section: it falls back to
+  // the rule-based text with the error as its reason. A std::logic_error (or
+  // anything else) is a bug, not odd input, and propagates.
+  SectionOutcome run_guarded(const SectionJob& job);
   int cache_hits() const { return cache_hits_.load(); }
   // Writes "infradigest: llm: LINE" to the step's log (sanitized, one line).
   void log(const std::string& line);

@@ -48,6 +48,26 @@ size_t on_header(char* data, size_t size, size_t count, void* user) {
   return size * count;
 }
 
+// Which timeout ran out, named as the user set it ("exceeded
+// github.stall_timeout (30 s without receiving a byte)"), not libcurl's
+// "Timeout was reached".
+std::string timeout_message(const HttpTimeouts& t, std::string_view curl_message) {
+  auto seconds = [](std::chrono::milliseconds d) {
+    const auto ms = d.count();
+    return ms % 1000 == 0 ? std::to_string(ms / 1000) + " s" : std::to_string(ms) + " ms";
+  };
+  auto setting = [&](const char* key, const char* plain) {
+    return t.setting_prefix.empty() ? std::string("the ") + plain : t.setting_prefix + key;
+  };
+  if (curl_message.find("too slow") != std::string_view::npos)
+    return "exceeded " + setting("stall_timeout", "stall timeout") + " (" + seconds(t.stall) +
+           " without receiving a byte)";
+  if (curl_message.find("onnect") != std::string_view::npos || curl_message.find("esolv") != std::string_view::npos)
+    return "exceeded " + setting("connect_timeout", "connect timeout") + " (" + seconds(t.connect) +
+           " to connect)";
+  return "exceeded " + setting("timeout", "total timeout") + " (" + seconds(t.total) + " for the whole request)";
+}
+
 class CurlHttpClient : public HttpClient {
  public:
   explicit CurlHttpClient(HttpClientOptions options) : options_(std::move(options)) { global_init_once(); }
@@ -103,7 +123,10 @@ class CurlHttpClient : public HttpClient {
       curl_easy_setopt(h, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(request.body.size()));
     }
 
+    char curl_message[CURL_ERROR_SIZE] = {};
+    curl_easy_setopt(h, CURLOPT_ERRORBUFFER, curl_message);
     CURLcode rc = curl_easy_perform(h);
+    curl_easy_setopt(h, CURLOPT_ERRORBUFFER, nullptr);  // the buffer is this call's; the handle may be pooled
     long connects = 0;
     curl_easy_getinfo(h, CURLINFO_NUM_CONNECTS, &connects);
     {
@@ -111,6 +134,8 @@ class CurlHttpClient : public HttpClient {
       ++stats_.requests;
       stats_.new_connections += connects;
     }
+    if (rc == CURLE_OPERATION_TIMEDOUT)
+      return make_error(request.describe() + ": " + timeout_message(request.timeouts, curl_message), ErrorCode::kTransient);
     if (rc != CURLE_OK) {
       const bool transient = rc == CURLE_OPERATION_TIMEDOUT || rc == CURLE_COULDNT_CONNECT ||
                              rc == CURLE_COULDNT_RESOLVE_HOST || rc == CURLE_RECV_ERROR ||

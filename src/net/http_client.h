@@ -20,6 +20,10 @@ struct HttpTimeouts {
   std::chrono::milliseconds connect{10'000};  // TCP + TLS handshake
   std::chrono::milliseconds total{120'000};   // whole request, including the body
   std::chrono::milliseconds stall{30'000};    // no byte received for this long
+  // Where these come from, for timeout errors: "github." names
+  // github.connect_timeout / github.timeout / github.stall_timeout. Empty:
+  // "the connect/total/stall timeout".
+  std::string setting_prefix{};
 };
 
 struct HttpRequest {
@@ -59,7 +63,8 @@ class HttpClient {
   // Sends one request; no retries (retry policy belongs to the caller, so
   // there is exactly one retry layer). Any HTTP status is a response; only
   // transport failures are errors — timeouts, refused or reset connections
-  // carry ErrorCode::kTransient. Errors name request.describe(), never headers.
+  // carry ErrorCode::kTransient. Errors name request.describe(), never headers;
+  // a timeout names which one ran out (HttpTimeouts::setting_prefix).
   // Redirects are followed (at most 5); credentials in headers are dropped
   // when a redirect leaves the original host.
   // Thread-safe: one client may serve concurrent requests. The libcurl client

@@ -1,45 +1,116 @@
 #include "publish/message_splitter.h"
 
-#include <algorithm>
+#include <string_view>
+
+#include "publish/markup_units.h"
 
 namespace infradigest {
 
 namespace {
 
+constexpr std::string_view kEllipsis = "…";
+
 ChatPiece probe(const std::string& title, std::vector<std::string> lines) {
-  return ChatPiece{title, 99, 99, std::move(lines)};  // widest numbering
+  return ChatPiece{title, 99'999, 99'999, std::move(lines)};  // the widest numbering (a report has fewer pieces)
 }
 
-// Cuts an over-long line into chunks that each fit alone.
-std::vector<std::string> cut_line(const WebhookPlatform& platform, const std::string& title, const std::string& line) {
-  std::vector<std::string> chunks;
-  std::string rest = line;
-  while (!rest.empty()) {
-    if (platform.fits(probe(title, {rest}))) {
-      chunks.push_back(rest);
-      break;
+// Cuts one line that fits no message alone into chunks that each do.
+class LineCutter {
+ public:
+  LineCutter(const WebhookPlatform& platform, const std::string& title) : platform_(platform), title_(title) {}
+
+  std::vector<std::string> cut(std::string rest) {
+    std::vector<std::string> chunks;
+    while (!rest.empty()) {
+      if (fits(rest)) {
+        chunks.push_back(rest);
+        break;
+      }
+      const auto units = markup_units(rest);
+      const size_t n = longest_fitting_prefix(rest, units);
+      if (n < units.size() && units[n].kind != MarkupUnitKind::kCharacter &&
+          !fits(rest.substr(units[n].begin, units[n].end - units[n].begin))) {
+        // The next unit is a link or code span too long for any message:
+        // shorten it (a link's text is clipped, a code span re-wrapped in
+        // parts), keeping what precedes it on the same chunk when possible.
+        auto [chunk, remainder] = shorten(rest, units[n]);
+        chunks.push_back(std::move(chunk));
+        rest = std::move(remainder);
+        continue;
+      }
+      if (n == 0) {  // one character that fits no message: nothing better exists
+        chunks.push_back(rest.substr(0, units[0].end));
+        rest = rest.substr(units[0].end);
+        continue;
+      }
+      const size_t cut = units[prefer_space(rest, units, n) - 1].end;
+      chunks.push_back(rest.substr(0, cut));
+      rest = rest.substr(cut);
     }
-    const auto cuts = safe_cut_points(rest);
-    // The longest prefix that fits, preferring a cut right after a space.
-    size_t best = 0, best_space = 0;
-    for (size_t cut : cuts) {
-      if (cut == 0 || cut >= rest.size()) continue;
-      if (!platform.fits(probe(title, {rest.substr(0, cut)}))) break;
-      best = cut;
-      if (rest[cut - 1] == ' ') best_space = cut;
-    }
-    if (best_space > best / 2) best = best_space;
-    if (best == 0) {
-      // Not even one unit fits (a single enormous link): show its text on a line
-      // of its own; the platform will reject it and say why.
-      chunks.push_back(rest);
-      break;
-    }
-    chunks.push_back(rest.substr(0, best));
-    rest = rest.substr(best);
+    return chunks;
   }
-  return chunks;
-}
+
+ private:
+  bool fits(const std::string& line) const { return platform_.fits(probe(title_, {line})); }
+
+  // The most units from the front that fit in one message (0: not even one).
+  size_t longest_fitting_prefix(const std::string& line, const std::vector<MarkupUnit>& units) const {
+    size_t lo = 0, hi = units.size();  // invariant: lo units fit; more than hi do not
+    while (lo < hi) {
+      const size_t mid = lo + (hi - lo + 1) / 2;
+      if (fits(line.substr(0, units[mid - 1].end))) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  }
+
+  // A cut after a space when one lies in the second half of the prefix.
+  static size_t prefer_space(const std::string& line, const std::vector<MarkupUnit>& units, size_t n) {
+    for (size_t k = n; k > n / 2 && k > 0; --k)
+      if (line[units[k - 1].begin] == ' ' && units[k - 1].end - units[k - 1].begin == 1) return k;
+    return n;
+  }
+
+  // The next chunk when `unit` of `line` fits no message alone: the text
+  // before it with the unit shortened, and what is left of the line.
+  std::pair<std::string, std::string> shorten(const std::string& line, const MarkupUnit& unit) const {
+    const std::string lead = line.substr(0, unit.begin);
+    const std::string after = line.substr(unit.end);
+    const std::string text = line.substr(unit.text_begin, unit.text_end - unit.text_begin);
+    const std::string open = line.substr(unit.begin, unit.text_begin - unit.begin);
+    const std::string close = line.substr(unit.text_end, unit.end - unit.text_end);
+    const auto text_units = markup_units(text);
+    auto head = [&](size_t k) { return text.substr(0, k ? text_units[k - 1].end : 0); };
+    // The most text units for which `make(k)` still fits (0 when none).
+    auto most = [&](auto make) {
+      size_t lo = 0, hi = text_units.size();
+      while (lo < hi) {
+        const size_t mid = lo + (hi - lo + 1) / 2;
+        if (fits(make(mid))) lo = mid;
+        else hi = mid - 1;
+      }
+      return lo;
+    };
+    if (unit.kind == MarkupUnitKind::kLink) {
+      // The longest head of the link text that fits, marked as clipped; the rest of the text is dropped.
+      auto clipped = [&](size_t k) { return open + head(k) + std::string(kEllipsis) + close; };
+      if (!lead.empty() && fits(lead + clipped(0))) return {lead + clipped(most([&](size_t k) { return lead + clipped(k); })), after};
+      if (!lead.empty()) return {lead, line.substr(unit.begin)};
+      if (fits(clipped(0))) return {clipped(most(clipped)), after};
+      return {"", text + after};  // not even the URL fits: the text alone, cut like any text
+    }
+    // Code too long for a message: the same fences around each part.
+    auto wrapped = [&](size_t k) { return open + head(k) + close; };
+    const size_t with_lead = lead.empty() ? 0 : most([&](size_t k) { return lead + wrapped(k); });
+    if (with_lead > 0) return {lead + wrapped(with_lead), open + text.substr(head(with_lead).size()) + close + after};
+    if (!lead.empty()) return {lead, line.substr(unit.begin)};
+    if (const size_t k = most(wrapped); k > 0) return {wrapped(k), open + text.substr(head(k).size()) + close + after};
+    return {"", text + after};
+  }
+
+  const WebhookPlatform& platform_;
+  const std::string& title_;
+};
 
 std::vector<std::string> trimmed(std::vector<std::string> lines) {
   while (!lines.empty() && lines.front().empty()) lines.erase(lines.begin());
@@ -51,28 +122,7 @@ std::vector<std::string> trimmed(std::vector<std::string> lines) {
 
 std::vector<size_t> safe_cut_points(const std::string& line) {
   std::vector<size_t> cuts;
-  enum { kOutside, kLinkText, kLinkUrl, kAngle } state = kOutside;
-  for (size_t i = 0; i < line.size(); ++i) {
-    const char c = line[i];
-    const bool escaped = i > 0 && line[i - 1] == '\\';
-    if (state == kOutside && (static_cast<unsigned char>(c) & 0xC0) != 0x80) cuts.push_back(i);
-    switch (state) {
-      case kOutside:
-        if (c == '[' && !escaped) state = kLinkText;
-        else if (c == '<' && !escaped) state = kAngle;
-        break;
-      case kLinkText:
-        if (c == ']' && !escaped) state = i + 1 < line.size() && line[i + 1] == '(' ? kLinkUrl : kOutside;
-        break;
-      case kLinkUrl:
-        if (c == ')') state = kOutside;
-        break;
-      case kAngle:
-        if (c == '>') state = kOutside;
-        break;
-    }
-  }
-  // A link still open at the end was not a link: cut anywhere after its '['.
+  for (const auto& unit : markup_units(line)) cuts.push_back(unit.begin);
   cuts.push_back(line.size());
   return cuts;
 }
@@ -91,11 +141,13 @@ std::vector<ChatPiece> split_into_pieces(const WebhookPlatform& platform, const 
     if (!trimmed(current).empty()) groups.push_back(trimmed(current));
     current = {line};
   };
+  LineCutter cutter(platform, title);
   for (const auto& line : lines) {
     if (platform.fits(probe(title, {line}))) {
       place(line);
     } else {
-      for (const auto& chunk : cut_line(platform, title, line)) place(chunk);
+      for (const auto& chunk : cutter.cut(line))
+        if (!chunk.empty()) place(chunk);
     }
   }
   if (!trimmed(current).empty()) groups.push_back(trimmed(current));

@@ -1,5 +1,6 @@
-#include "core/percent_encoding.h"
 #include "publish/publisher.h"
+
+#include "core/utf8_text.h"
 
 #include <fmt/format.h>
 
@@ -19,18 +20,18 @@ namespace {
 
 using std::chrono::milliseconds;
 
-// Removes every occurrence of each secret (and its URL-encoded form) from `text`.
-std::string redact(std::string text, const std::vector<std::string>& secrets) {
-  for (const auto& secret : secrets) {
-    if (secret.size() < 4) continue;
-    for (const std::string& form : {secret, percent_encode(secret)})
-      for (size_t at = text.find(form); at != std::string::npos; at = text.find(form, at + 3))
-        text.replace(at, form.size(), "***");
-  }
-  return text;
-}
+// How much of a failure reply is kept (in logs and deliveries.last_error);
+// clipped only after scrubbing, so no secret is cut where the scrubber misses it.
+constexpr size_t kErrorChars = 300;
 
 SysSeconds to_seconds(WallTime t) { return std::chrono::floor<std::chrono::seconds>(t); }
+
+// A chat body carries no configured secret either (a commit title could quote one).
+ChatPiece scrubbed(ChatPiece piece, const SecretScrubber& secrets) {
+  if (secrets.empty()) return piece;
+  for (auto& line : piece.lines) line = secrets.scrub(line);
+  return piece;
+}
 
 }  // namespace
 
@@ -44,8 +45,11 @@ std::vector<WebhookTarget> webhook_targets(const Config& config) {
   return out;
 }
 
-Publisher::Publisher(Database& db, HttpClient& http, Clock& clock, GetEnv getenv, std::ostream& log)
-    : db_(db), http_(http), clock_(clock), getenv_(std::move(getenv)), log_(log) {}
+Publisher::Publisher(Database& db, HttpClient& http, Clock& clock, GetEnv getenv, std::ostream& log,
+                     const SecretScrubber* secrets)
+    : db_(db), http_(http), clock_(clock), getenv_(std::move(getenv)), log_(log) {
+  if (secrets) secrets_.add_all(*secrets);
+}
 
 std::vector<TargetOutcome> Publisher::publish(const Report& report, const std::string& markdown,
                                               const std::vector<WebhookTarget>& targets,
@@ -107,7 +111,11 @@ TargetOutcome Publisher::publish_one(const Report& report, const std::string& ma
       return fail(fmt::format("environment variable {} (its secret_env) is not set", target.secret_env));
     secret = *s;
   }
-  const std::vector<std::string> secrets{*url, secret};
+  // Every text about this target passes one scrubber: the configured secrets,
+  // this webhook's URL parts and secret, and each signed request URL.
+  SecretScrubber scrubber = secrets_;
+  scrubber.add_url(*url);
+  scrubber.add_secret(secret);
 
   std::optional<WallTime> last_sent;
   for (auto& stored : plan) {
@@ -131,7 +139,8 @@ TargetOutcome Publisher::publish_one(const Report& report, const std::string& ma
       request.method = "POST";
       request.url = platform->url(*url, secret, std::chrono::duration_cast<milliseconds>(now.time_since_epoch()));
       request.headers = {{"Content-Type", "application/json; charset=utf-8"}};
-      request.body = platform->body(piece, secret, std::chrono::duration_cast<std::chrono::seconds>(now.time_since_epoch()));
+      scrubber.add_url(request.url);  // DingTalk's per-request sign and timestamp
+      request.body = platform->body(scrubbed(piece, secrets_), secret, std::chrono::duration_cast<std::chrono::seconds>(now.time_since_epoch()));
       request.display = "POST " + who;  // the URL is a secret
       request.timeouts.total = milliseconds(30'000);
       ++tries;
@@ -139,7 +148,7 @@ TargetOutcome Publisher::publish_one(const Report& report, const std::string& ma
       last_sent = clock_.now();
       std::optional<milliseconds> wait;
       if (!response) {
-        last_error = redact(response.error().message, secrets);
+        last_error = clip_utf8(scrubber.scrub(response.error().message), kErrorChars);
         if (!response.error().transient()) hopeless = true;
       } else {
         Reply reply = platform->judge(*response);
@@ -147,7 +156,7 @@ TargetOutcome Publisher::publish_one(const Report& report, const std::string& ma
           delivered = true;
           break;
         }
-        last_error = redact(fmt::format("POST {}: {}", who, reply.detail), secrets);
+        last_error = clip_utf8(scrubber.scrub(fmt::format("POST {}: {}", who, reply.detail)), kErrorChars);
         if (reply.verdict == ReplyVerdict::kFailed) hopeless = true;
         wait = reply.retry_after;
       }

@@ -18,6 +18,7 @@
 #include "document/report.h"
 #include "config/config.h"
 #include "core/clock.h"
+#include "core/secret_scrubber.h"
 #include "core/result.h"
 #include "net/http_client.h"
 #include "store/database.h"
@@ -58,8 +59,11 @@ struct TargetOutcome {
 class Publisher {
  public:
   // `log` gets one line per piece (stderr in the CLI). `dry_run_out` gets the
-  // planned request bodies, unsigned, one JSON per line.
-  Publisher(Database& db, HttpClient& http, Clock& clock, GetEnv getenv, std::ostream& log);
+  // planned request bodies, unsigned, one JSON per line. `secrets` (copied):
+  // the configured secrets, scrubbed from errors, stored errors and bodies on
+  // top of each target's own URL and signing secret.
+  Publisher(Database& db, HttpClient& http, Clock& clock, GetEnv getenv, std::ostream& log,
+            const SecretScrubber* secrets = nullptr);
 
   std::vector<TargetOutcome> publish(const Report& report, const std::string& markdown,
                                      const std::vector<WebhookTarget>& targets, const PublishOptions& options,
@@ -73,6 +77,7 @@ class Publisher {
   Clock& clock_;
   GetEnv getenv_;
   std::ostream& log_;
+  SecretScrubber secrets_;
 };
 
 }  // namespace infradigest

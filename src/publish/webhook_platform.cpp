@@ -40,9 +40,11 @@ std::optional<milliseconds> retry_after(const HttpResponse& r) {
   return milliseconds(seconds * 1000);
 }
 
-// The platform's words about a failure, made safe for logs: no controls, bounded.
+// The platform's words about a failure, made safe for logs: no controls.
+// Bounded, but generously: the Publisher scrubs secrets and only then clips
+// (clipping first could cut an echoed secret in half, past the scrubber).
 std::string excerpt(std::string_view text) {
-  return clip_utf8(sanitize_text(text), 200);
+  return clip_utf8(sanitize_text(text), 4096);
 }
 
 // HTTP-level verdict shared by every platform; nullopt when the status is 2xx

@@ -2,6 +2,8 @@
 
 #include <set>
 
+#include "core/text_sanitizer.h"
+
 namespace infradigest {
 
 namespace {
@@ -25,7 +27,7 @@ class FieldReader {
     const json* v = find(name);
     if (!v) return std::optional<std::string>{};
     if (!v->is_string()) return wrong(name, "a string");
-    return std::optional<std::string>{v->get<std::string>()};
+    return std::optional<std::string>{strip_unsafe_controls(v->get<std::string>())};  // as sync does
   }
 
   Result<std::optional<int>> optional_int(const char* name) {
@@ -58,7 +60,7 @@ class FieldReader {
     if (!v->is_array()) return wrong(name, "an array of strings");
     for (const auto& e : *v) {
       if (!e.is_string()) return wrong(name, "an array of strings");
-      out.push_back(e.get<std::string>());
+      out.push_back(strip_unsafe_controls(e.get<std::string>()));
     }
     return out;
   }

@@ -112,17 +112,39 @@ Result<Activity> parse_snapshot(const std::string& text, const std::string& orig
   return activity;
 }
 
+namespace {
+
+// A file import may read: a regular file (after symlinks). A FIFO would block
+// the read forever, a device never ends; a symlink loop has no target.
+Status check_readable_file(const fs::path& file) {
+  std::error_code ec;
+  const fs::file_status st = fs::status(file, ec);
+  if (ec) return make_error(file.string() + ": cannot read: " + ec.message());
+  if (!fs::is_regular_file(st))
+    return make_error(file.string() + ": not a regular file (a FIFO, socket or device?); give a .jsonl file or a "
+                                      "folder of them");
+  return {};
+}
+
+}  // namespace
+
 Result<Activity> read_snapshot(const std::string& path) {
   std::error_code ec;
   std::vector<fs::path> files;
-  if (fs::is_directory(path, ec)) {
-    for (const auto& entry : fs::directory_iterator(path, ec))
-      if (entry.is_regular_file() && entry.path().extension() == ".jsonl")
-        files.push_back(entry.path());
+  const fs::file_status st = fs::status(path, ec);
+  if (ec && ec != std::errc::no_such_file_or_directory) return make_error(path + ": cannot read: " + ec.message());
+  if (fs::is_directory(st)) {
+    fs::directory_iterator it(path, ec), end;
+    for (; !ec && it != end; it.increment(ec)) {
+      if (it->path().extension() != ".jsonl") continue;
+      INFRADIGEST_TRY(check_readable_file(it->path()));
+      files.push_back(it->path());
+    }
     if (ec) return make_error(path + ": cannot list folder: " + ec.message());
     if (files.empty()) return make_error(path + ": no *.jsonl files in this folder");
     std::sort(files.begin(), files.end());
-  } else if (fs::exists(path, ec)) {
+  } else if (fs::exists(st)) {
+    INFRADIGEST_TRY(check_readable_file(path));
     files.push_back(path);
   } else {
     return make_error(path + ": no such file or folder");

@@ -100,7 +100,11 @@ Result<Database> Database::open(const std::string& path) {
   Database db(raw, path);
   if (rc != SQLITE_OK) return sqlite_error(raw, "cannot open database " + path);
   sqlite3_busy_timeout(raw, 5000);
-  INFRADIGEST_TRY(db.exec("PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL;"));
+  if (auto s = db.exec("PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL;"); !s) {
+    if (sqlite3_errcode(raw) == SQLITE_NOTADB)
+      return make_error(path + ": file is not a database (not an SQLite file): check --db or the 'db' setting");
+    return s.error().with_context("database " + path);
+  }
   auto migrated = migrate(db);
   if (!migrated) return migrated.error().with_context("database " + path);
   return db;
@@ -135,9 +139,12 @@ Transaction::~Transaction() {
 }
 
 Status Transaction::commit() {
-  Database* db = db_;
+  // The guard stays until COMMIT succeeded: a COMMIT that fails (a deferred
+  // constraint, SQLITE_BUSY, a full disk) leaves the transaction open, and
+  // the destructor rolls it back instead of leaving it to the next statement.
+  INFRADIGEST_TRY(db_->exec("COMMIT"));
   db_ = nullptr;
-  return db->exec("COMMIT");
+  return {};
 }
 
 }  // namespace infradigest

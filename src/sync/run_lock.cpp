@@ -17,7 +17,7 @@ Result<RunLock> RunLock::acquire(const std::string& db_path) {
     const int err = errno;
     ::close(fd);
     if (err == EWOULDBLOCK)
-      return make_error("another infradigest sync or run is using " + db_path + " (lock " + path +
+      return make_error("another infradigest sync, run, publish or site is using " + db_path + " (lock " + path +
                         "); try again when it has finished");
     return make_error("cannot lock " + path + ": " + std::strerror(err));
   }

@@ -1,4 +1,5 @@
-// One sync or run at a time per store: an exclusive flock on "<db>.lock",
+// One writer of sync or delivery state at a time per store (`sync`, `run`,
+// `publish`, `site`; a second one exits at once): an exclusive flock on "<db>.lock",
 // held for the life of the RunLock. The kernel drops it when the process
 // dies (kill -9 included), so a crashed run never blocks the next one.
 #pragma once
