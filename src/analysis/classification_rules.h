@@ -27,6 +27,7 @@ enum class Anchor {
   kBracket,    // one whole [tag] entry: "Perf" of "[Perf]", "Sm100" of "[Fwd,Sm100]"
   kEveryPath,  // every changed file (at least one) contains one of the words
   kBodyLine,   // the first word of a body line, after bullets: "Fix: ...", "- Add ..."
+  kSummary,    // anywhere in the body's first prose paragraph (templates, headings skipped)
 };
 
 // Words use the KeywordSet syntax (keyword_matcher.h): '|' between
@@ -50,9 +51,12 @@ constexpr int kOnlyPaths = 50;     // every file is docs / tests / CI: stronger 
 constexpr int kTopic = 47;         // the title is about docs: "Fix typo in docs", "Update README"
 constexpr int kPhrase = 45;        // two words together: "eliminate ... op", "add ... test"
 constexpr int kVerb = 40;          // "Fix", "Add", "Optimize", "Refactor" ...
+constexpr int kSummary = 42;       // the message's opening says it: "The bug triggers when ..."
 constexpr int kLabelled = 38;      // PR labels are often added by bots from the paths
 constexpr int kBodyLine = 34;      // the message explains a silent title: "Fix: include ..."
+constexpr int kSeries = 33;        // "[4/N] ..." steps of a feature series
 constexpr int kNewFile = 30;       // nothing else said anything, but the change adds code
+constexpr int kSummaryHint = 28;   // the last resort before "chore": the opening's tone
 }  // namespace precedence
 
 struct KindRule {
@@ -99,5 +103,10 @@ std::span<const FlagRule> support_subject_rules();
 // A new user-facing API, in a feature.
 std::span<const FlagRule> new_api_rules();
 std::span<const ImpliedTag> implied_tags();
+// A tag dropped next to another ({tag, implies} read as "tag is dropped when
+// `implies` is there"): GEMM inside FlashAttention work.
+std::span<const ImpliedTag> suppressed_tags();
+// Reverts are retreats by kind; these rows find removals.
+std::span<const FlagRule> retreat_rules();
 
 }  // namespace infradigest::rules

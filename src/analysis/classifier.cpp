@@ -37,6 +37,7 @@ struct RuleBook {
   std::vector<CompiledRule<rules::FlagRule>> support = compile(rules::support_rules());
   std::vector<CompiledRule<rules::FlagRule>> support_subject = compile(rules::support_subject_rules());
   std::vector<CompiledRule<rules::FlagRule>> new_api = compile(rules::new_api_rules());
+  std::vector<CompiledRule<rules::FlagRule>> retreat = compile(rules::retreat_rules());
 };
 
 // Compiled on first use; immutable afterwards, so classification is thread-safe.
@@ -79,11 +80,46 @@ bool has_tag_named(const std::vector<Tag>& tags, std::string_view name) {
   return std::any_of(tags.begin(), tags.end(), [&](const Tag& t) { return t.name == name; });
 }
 
-std::vector<Tag> decide_tags(const RuleSubject& s, std::vector<std::string>* reasons) {
+bool is_scope_facet(TagFacet f) { return f == TagFacet::kHardware || f == TagFacet::kModel; }
+
+// Why a tag rule that fired does not give its tag, or empty when it does.
+// Hardware and model tags say a change brings a platform or a model forward;
+// a file name alone is weak evidence of that (kimi_linear.py touched by a
+// Qwen3-Next kernel, an sm100 example edited in passing), and docs, CI and
+// test changes bring nothing forward whatever they name.
+// Issues have no change kind (std::nullopt): only the evidence counts.
+std::string why_tag_dropped(const rules::TagRule& rule, const CompiledPattern& pattern,
+                            const RuleEvidence& e, const RuleSubject& s,
+                            std::optional<ChangeKind> change_kind) {
+  // kRevert stands for "no kind": it drops nothing below.
+  const ChangeKind kind = change_kind.value_or(ChangeKind::kRevert);
+  if (kind == ChangeKind::kChore) return "housekeeping carries no topic";
+  const bool from_path = e.source == RuleEvidence::Source::kPath;
+  if (is_scope_facet(rule.facet)) {
+    if (kind == ChangeKind::kDocs || kind == ChangeKind::kCiBuild || kind == ChangeKind::kTest)
+      return "a " + std::string(kind_name(kind)) + " change brings no hardware or model forward";
+    if (from_path && !e.path_majority && !pattern.match_body(s))
+      return "its files are not most of the change (" + std::to_string(e.path_support) + " of " +
+             std::to_string(s.paths.size()) + "), and neither title nor message names it";
+  }
+  if (from_path && (kind == ChangeKind::kCiBuild || kind == ChangeKind::kDeps ||
+                    kind == ChangeKind::kRelease))
+    return "a " + std::string(kind_name(kind)) + " change is not about the code it packages";
+  return {};
+}
+
+std::vector<Tag> decide_tags(const RuleSubject& s, std::optional<ChangeKind> kind,
+                             std::vector<std::string>* reasons) {
   std::vector<Tag> tags;
   for (const auto& [rule, pattern] : rule_book().tags) {
     auto e = pattern.match(s);
     if (!e) continue;
+    if (const std::string dropped = why_tag_dropped(*rule, pattern, *e, s, kind); !dropped.empty()) {
+      if (reasons)
+        reasons->push_back("(dropped) tag " + std::string(rule->tag) + ": " + e->description +
+                           "; " + dropped);
+      continue;
+    }
     tags.push_back(Tag{rule->facet, std::string(rule->tag)});
     if (reasons) reasons->push_back("tag " + std::string(rule->tag) + ": " + e->description);
   }
@@ -91,6 +127,15 @@ std::vector<Tag> decide_tags(const RuleSubject& s, std::vector<std::string>* rea
   for (ExtensionTagHit& hit : extension_tag_hits(s)) {
     tags.push_back(std::move(hit.tag));
     if (reasons) reasons->push_back(std::move(hit.reason));
+  }
+  // A tag that means something else next to another: the matmuls inside an
+  // attention kernel are not GEMM work.
+  for (const rules::ImpliedTag& suppress : rules::suppressed_tags()) {
+    if (!has_tag_named(tags, suppress.implies) || !has_tag_named(tags, suppress.tag)) continue;
+    std::erase_if(tags, [&](const Tag& t) { return t.name == suppress.tag; });
+    if (reasons)
+      reasons->push_back("(dropped) tag " + std::string(suppress.tag) + ": inside " +
+                         std::string(suppress.implies) + " work");
   }
   // Implications, until nothing changes (the table is tiny; chains are short).
   for (bool added = true; added;) {
@@ -224,10 +269,15 @@ bool decide_new_support(const Classification& c, const RuleSubject& s, std::vect
 
 Classification classify_subject(const RuleSubject& s) {
   Classification c;
-  c.kind = decide_kind<ChangeKind>(rule_book().kinds, s, kind_name, &c.reasons)
-               .value_or(ChangeKind::kChore);
-  if (c.reasons.empty()) c.reasons.push_back("kind=chore: no kind rule fired");
-  c.tags = decide_tags(s, &c.reasons);
+  const std::optional<ChangeKind> kind =
+      decide_kind<ChangeKind>(rule_book().kinds, s, kind_name, &c.reasons);
+  // Nothing said what the change is: "other" for the report, but the change
+  // keeps its topic tags (a silent "[Fwd,Sm100] Gate mma with is_leader_cta"
+  // is still Blackwell attention work).
+  c.kind = kind.value_or(ChangeKind::kChore);
+  if (!kind) c.reasons.push_back("kind=chore: no kind rule fired (tags kept)");
+  c.tags = decide_tags(s, kind, &c.reasons);
+  c.retreat = c.kind == ChangeKind::kRevert || any_fires(rule_book().retreat, s, "retreat", &c.reasons);
   c.breaking = any_fires(rule_book().breaking, s, "breaking", &c.reasons);
   c.new_support = decide_new_support(c, s, &c.reasons);
   c.new_api = c.kind == ChangeKind::kFeature && any_fires(rule_book().new_api, s, "new api", &c.reasons);
@@ -325,7 +375,7 @@ IssueClassification classify(const Issue& issue) {
   c.kind = decide_kind<IssueKind>(rule_book().issue_kinds, s, issue_kind_name, nullptr)
                .value_or(IssueKind::kOther);
   c.severe = any_fires(rule_book().severe, s, "severe", nullptr);
-  c.tags = decide_tags(s, nullptr);
+  c.tags = decide_tags(s, std::nullopt, nullptr);
   return c;
 }
 

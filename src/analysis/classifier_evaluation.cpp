@@ -133,6 +133,11 @@ Result<std::vector<Commit>> read_commit_lines(const std::string& path) {
         file.filename = f["filename"].get<std::string>();
         if (f.contains("status") && f["status"].is_string())
           file.status = f["status"].get<std::string>();
+        // Line counts decide whether a path tag's files are most of the change.
+        if (f.contains("additions") && f["additions"].is_number_integer())
+          file.additions = f["additions"].get<int>();
+        if (f.contains("deletions") && f["deletions"].is_number_integer())
+          file.deletions = f["deletions"].get<int>();
         c.files.push_back(std::move(file));
       }
     }
