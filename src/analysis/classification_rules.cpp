@@ -69,27 +69,27 @@ constexpr KindRule kKindRules[] = {
     {kReverts, kRevert, lead("undo|undoes|undid|undoing")},  // "fix: Undo fix to X"
 
     // The author said so: conventional-commit prefixes.
-    {kExplicit, kDeps, prefix("deps|dep|chore(deps)|build(deps)|fix(deps)|ci(deps)|chore(deps-dev)")},
-    {kExplicit, kRelease, prefix("release|chore(release)")},
+    {kExplicitSide, kDeps, prefix("deps|dep|chore(deps)|build(deps)|fix(deps)|ci(deps)|chore(deps-dev)")},
+    {kExplicitSide, kRelease, prefix("release|chore(release)")},
     {kExplicit, kFix, prefix("fix|fixes|fixed|bugfix|bug-fix|hotfix|bug")},
     {kExplicit, kPerf, prefix("perf|performance|optimize|optimization|opt")},
     {kExplicit, kFeature, prefix("feat|feature|features|new")},
-    {kExplicit, kDocs, prefix("docs|doc|documentation")},
+    {kExplicitSide, kDocs, prefix("docs|doc|documentation")},
     {kExplicit, kRefactor, prefix("refactor|refactoring|cleanup|clean-up")},
-    {kExplicit, kTest, prefix("test|tests|testing|bench|benchmark|benchmarks|unittest")},
-    {kExplicit, kCiBuild, prefix("ci|build|docker|cmake|packaging|workflow|workflows")},
-    {kExplicit, kChore, prefix("chore|misc|style|lint|format")},
+    {kExplicitSide, kTest, prefix("test|tests|testing|bench|benchmark|benchmarks|unittest")},
+    {kExplicitSide, kCiBuild, prefix("ci|build|docker|cmake|packaging|workflow|workflows")},
+    {kExplicitSide, kChore, prefix("chore|misc|style|lint|format")},
     // ... and bracket tags. [AMD], [Model], [Kernel] name an area, not a kind.
     {kExplicit, kFix, bracket("bugfix|bug-fix|fix|fixes|bug|hotfix")},
     {kExplicit, kPerf, bracket("perf|performance|optimization|optimize|speedup")},
     {kExplicit, kFeature, bracket("feature|feat|new-model|new-feature")},
-    {kExplicit, kDocs, bracket("doc|docs|documentation")},
+    {kExplicitSide, kDocs, bracket("doc|docs|documentation")},
     {kExplicit, kRefactor, bracket("refactor|cleanup|clean-up|code-quality")},
-    {kExplicit, kTest, bracket("test|tests|testing|bench|benchmark|benchmarks|unit-test*")},
-    {kExplicit, kCiBuild, bracket("ci|build|ci-build|docker|cmake|ci-infra")},
-    {kExplicit, kDeps, bracket("dep|deps|dependency|dependencies")},
-    {kExplicit, kRelease, bracket("release")},
-    {kExplicit, kChore, bracket("misc|chore|minor")},
+    {kExplicitSide, kTest, bracket("test|tests|testing|bench|benchmark|benchmarks|unit-test*")},
+    {kExplicitSide, kCiBuild, bracket("ci|build|ci-build|docker|cmake|ci-infra")},
+    {kExplicitSide, kDeps, bracket("dep|deps|dependency|dependencies")},
+    {kExplicitSide, kRelease, bracket("release")},
+    {kExplicitSide, kChore, bracket("misc|chore|minor")},
     {kExplicit, kRefactor, bracket("nfc|nfci|no-functional-change")},
 
     // Version bumps: above the paths, because they touch build files by nature.
@@ -106,11 +106,15 @@ constexpr KindRule kKindRules[] = {
 
     // Every changed file in one bucket: harder evidence than a free-form verb
     // (a "Fix" that only touches docs is a docs change).
-    {kOnlyPaths, kChore, every_path("codeowners|codeowner-overrides.json|authorized-codeowner*|authors|.mailmap|license*")},
+    {kOnlyPeripheralPaths, kChore, every_path("codeowners|codeowner-overrides.json|authorized-codeowner*|authors|.mailmap|license*")},
     // Tuned kernel configurations: "E=128,N=96,device_name=NVIDIA_H200.json".
     {kOnlyPaths, kPerf, {kPath, Anchor::kEveryPath, "fused-moe/configs/|fused-moe-triton/configs/|moe/configs/|tuned-configs/|tuning-configs/", ".json", {}}},
-    {kOnlyPaths, kDocs, every_path("docs/|doc/|.md|.rst|.ipynb|readme*|changelog*|.pdf|mkdocs*")},
-    {kOnlyPaths, kTest, every_path("test/|tests/|testing/|test-*|*-test.py|*-test.cc|*-test.cpp|*-test.cu|conftest.py|pytest.ini|benchmarks/|benchmark/|bench-*")},
+    // CI machinery before tests: .github/workflows/pr-test.yml is CI.
+    {kOnlyPeripheralPaths, kCiBuild, every_path(".github/|.gitlab-ci*|.buildkite/|.circleci/|ci/|docker/|dockerfile*|.dockerfile|.dockerignore|.pre-commit-config.yaml|jenkinsfile|codecov*|.readthedocs*")},
+    {kOnlyPeripheralPaths, kDocs, every_path("docs/|doc/|.md|.rst|.ipynb|readme*|changelog*|.pdf|mkdocs*")},
+    {kOnlyPeripheralPaths, kTest, every_path("test/|tests/|testing/|test-*|*-test.py|*-test.cc|*-test.cpp|*-test.cu|conftest.py|pytest.ini|benchmarks/|benchmark/|bench-*")},
+    // Build files: a version or dependency bump touches them by nature, so
+    // these yield to the release and dependency rows above.
     {kOnlyPaths, kCiBuild, every_path(".github/|.gitlab-ci*|.buildkite/|.circleci/|ci/|docker/|dockerfile*|.dockerfile|.dockerignore|cmakelists.txt|.cmake|cmake/|setup.py|setup.cfg|pyproject.toml|makefile|.pre-commit-config.yaml|.gitignore|.gitattributes|.gitmodules|.clang-format|.clang-tidy|.sh|manifest.in|jenkinsfile|codecov*|.readthedocs*")},
 
     // The title is about documentation: "Fix typo in docs" is docs, not fix.
@@ -134,10 +138,13 @@ constexpr KindRule kKindRules[] = {
     {kPhrase, kChore, title("codeowner*|co-owner*|code-owner*|code-authors|mailmap|pre-commit|precommit|lint|linting|linter|mypy|ruff|clang-format|yapf|isort|gitignore|license-header*|license-check")},
 
     // Verbs. The earliest one in the title wins: "Add X to fix Y" is a feature.
-    {kVerb, kFix, title("fix|fixes|fixed|fixing|bugfix*|bug-fix*|hotfix*|bug|bugs|crash*|segfault*|hang|hangs|hanging|deadlock*|race|races|race-condition*|overflow*|underflow*|regression|oom|nan|illegal-memory*|illegal-address|workaround*|mismatch*|wrong|incorrect*|broken|misalign*")},
+    // A title naming the failure is a fix whatever its verb: "Add monkey-patch
+    // to prevent compiler write race" repairs a race.
+    {kPhrase, kFix, title("bug|bugs|crash*|segfault*|hang|hangs|hanging|deadlock*|race|races|race-condition*|overflow*|underflow*|regression|oom|nan|illegal-memory*|illegal-address|mismatch*|wrong|incorrect*|broken|misalign*")},
+    {kVerb, kFix, title("fix|fixes|fixed|fixing|bugfix*|bug-fix*|hotfix*|workaround*")},
     {kVerb, kFix, lead("correct|corrects|corrected|resolve*|handle|handles|prevent*|ensure*|restore*|repair*|patch|patches|fallback|fall-back|avoid*|guard")},
     {kVerb, kPerf, title("optimi*|speed-up*|speedup*|faster|accelerat*|perf|performance|throughput|tune|tunes|tuned|tuning|tunable|tweak*|fuse|fuses|fusing|fusion|overlap*|latency|vectoriz*|efficient|efficiency")},
-    {kVerb, kFeature, lead("add|adds|added|adding|support|supports|supported|supporting|enable|enables|enabled|enabling|implement*|introduc*|allow*|new|expose*|integrat*|extend*|enhanc*|improv*|initial|feat|feature|provide*|create|creates|init")},
+    {kVerb, kFeature, lead("let|lets|add|adds|added|adding|support|supports|supported|supporting|enable|enables|enabled|enabling|implement*|introduc*|allow*|new|expose*|integrat*|extend*|enhanc*|improv*|initial|feat|feature|provide*|create|creates|init")},
     {kVerb, kFeature, title("support-for|new-model|day-0|day0|adapt|adapts|adaptation")},
     {kVerb, kRefactor, title("refactor*|clean-up|cleanup|cleanups|simplif*|restructur*|reorganiz*|rename*|dedup*|de-dup*|consolidat*|unify|unifies|decoupl*|modulariz*|abstraction|instead-of")},
     {kVerb, kRefactor, lead("don't-need|do-not-need|no-need|no-longer-need*")},
@@ -151,7 +158,8 @@ constexpr KindRule kKindRules[] = {
     {kTopic, kDocs, title("文档|教程|注释|拼写")},
     {kPhrase, kFix, title("缺失|缺少|遗漏")},  // "missing"
     {kPhrase, kPerf, title("调优|调好", "配置")},  // "tuned configs"
-    {kVerb, kFix, title("修复|修正|纠正|防止|避免|崩溃|处理")},
+    {kPhrase, kFix, title("崩溃|竞争|竞态|死锁|越界|溢出|泄漏|错误|卡死|挂起")},  // the failure named
+    {kVerb, kFix, title("修复|修正|纠正|防止|避免|处理")},
     {kVerb, kPerf, title("优化|加速|调优|提速|提升性能|提升吞吐|降低延迟|预热")},
     {kVerb, kFeature, title("支持|新增|添加|引入|实现|启用|增加|集成|补全")},
     {kVerb, kRefactor, title("重构|移除|删除|清理|简化|迁移|替换|改为|重命名|抽象|设为")},
@@ -171,6 +179,8 @@ constexpr KindRule kKindRules[] = {
     // the title's verb ("Add tile parameter to X" whose message begins "The
     // bug triggers whenever ..."), though not an author's explicit type.
     {kSummary, kFix, summary("bug|bugs|crash|crashes|crashed|crashing|segfault*|hang|hangs|hanging|deadlock*|race-condition*|data-race*|incorrect|incorrectly|wrong|regression|regressions|illegal-memory*|overflow|overflows|underflow|underflows|fix|fixes|nan|nans|corrupt*|miscompil*|错误|崩溃|修复")},
+    // ... or talks about speed ("NamedBarrier has lower latency").
+    {kSummary, kPerf, summary("faster|speed-up*|speedup*|lower-latency|latency|throughput|overhead", "high-performance")},
     // ... or says nothing changes in behaviour.
     {kSummary, kRefactor, summary("no-functional-change*|no-behavior-change*|no-behaviour-change*|nfc|pure-refactor*|behavior-is-unchanged|behaviour-is-unchanged|no-change-in-behavior")},
     // "[4/N] (Elastic EP) Back up ...": one step of a feature series, when no verb says otherwise.
@@ -184,8 +194,8 @@ constexpr KindRule kKindRules[] = {
 
     // Nothing said anything, but new source files arrived.
     {kNewFile, kFeature, new_file(".py|.cu|.cuh|.cpp|.cc|.c|.h|.hpp|.jinja|.rs|.go")},
-    // Last resort before "chore": the opening talks about speed.
-    {kSummaryHint, kPerf, summary("faster|speed-up*|speedup*|lower-latency|latency|throughput|overhead|bandwidth")},
+    // Last resort before "chore": the opening talks about bandwidth.
+    {kSummaryHint, kPerf, summary("bandwidth|performance|perf")},
 };
 
 // ---------------------------------------------------------------------------

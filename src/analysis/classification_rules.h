@@ -44,7 +44,13 @@ struct Pattern {
 // that comes first in the title, then the earlier row of the table.
 namespace precedence {
 constexpr int kReverts = 100;      // a revert undoes whatever it reverts
-constexpr int kExplicit = 90;      // the author said so: "fix:", "[Perf]", "[CI]"
+// The author said so. Naming a side of the project ("[CI]", "docs:", "deps:")
+// is taken at its word; a product kind ("fix:", "feat:", "[Perf]") yields to
+// files that are all tests, docs or CI ("fix: ..." touching only benchmarks
+// is a benchmark change).
+constexpr int kExplicitSide = 92;
+constexpr int kOnlyPeripheralPaths = 91;
+constexpr int kExplicit = 90;
 constexpr int kReleases = 56;      // "v4.4.1 update", "bump version to 0.6.4": above deps, as
 constexpr int kDependencies = 55;  // both bump versions; bumps touch build files by nature
 constexpr int kOnlyPaths = 50;     // every file is docs / tests / CI: stronger than a verb
