@@ -245,9 +245,9 @@ constexpr TagRule kTagRules[] = {
     {kTechnique, "CUDA graphs", text_or_path("cuda-graph*|cudagraph*|graph-capture|piecewise-cuda-graph*")},
     // In paths only DSL sources count: a jit/ or aot.py file is how a library builds any kernel.
     // Compiling without a GPU ("fake tensors", "compile-only") is DSL machinery too.
-    {kTechnique, "JIT/DSL", text("cute-dsl*|cutedsl*|dsl|dsls|tvm-ffi*|jit|jit-cache|aot|tilelang|tile-lang|helion|cutile*|cuda-tile*|nvrtc|nvvm|mlir|cute-arch|cute-math|fake-tensor*|compile-only|compile-cache*|compilation-cache*|cpu-only-compil*|tileiras|tile-ir|bytecode|*-lang")},
+    {kTechnique, "JIT/DSL", text("cute-dsl*|cutedsl*|dsl|dsls|tvm-ffi*|jit|jit-cache|aot|tilelang|tile-lang|helion|cutile*|cuda-tile*|nvrtc|nvvm|mlir|cute-arch|cute-math|fake-tensor*|compile-only|compile-cache*|compilation-cache*|cpu-only-compil*|tileiras|tile-ir|bytecode|cuda-lang*|triton-lang")},
     // A DSL's own folder: python/CuTeDSL, cuda/tile, experimental/cuda-lang, tilelang.
-    {kTechnique, "JIT/DSL", path("cute-dsl*|cutedsl*|tvm-ffi*|tilelang|tile-lang|helion|cutile*|cuda-tile*|cuda/tile|*-lang/|*lang/|dsl/")},
+    {kTechnique, "JIT/DSL", path("cute-dsl*|cutedsl*|tvm-ffi*|tilelang|tile-lang|helion|cutile*|cuda-tile*|cuda/tile|cuda-lang*|triton-lang|dsl/")},
     {kTechnique, "LoRA", text_or_path("lora|loras|qlora|multi-lora")},
     {kTechnique, "PD disaggregation", text_or_path("pd|pd-disagg*|disagg*|disaggregat*|epd|pd-separation|prefill-decode-disagg*")},
     {kTechnique, "KV offload", text_or_path("hicache*|hi-cache|mooncake*|nixl*|lmcache*|kv-offload*|kv-cache-offload*|offload-kv*|kvcacheio|hf3fs|3fs|kv-connector*|mem-cache/storage")},
