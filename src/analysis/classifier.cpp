@@ -50,7 +50,8 @@ const RuleBook& rule_book() {
 // them. Returns std::nullopt when no rule fires.
 template <typename Kind, typename Rule, typename NameOf>
 std::optional<Kind> decide_kind(const std::vector<CompiledRule<Rule>>& rules, const RuleSubject& s,
-                                NameOf name_of, std::vector<std::string>* reasons) {
+                                NameOf name_of, std::vector<std::string>* reasons,
+                                int* winning_precedence = nullptr) {
   struct Fired {
     int precedence;
     std::size_t position;
@@ -73,6 +74,7 @@ std::optional<Kind> decide_kind(const std::vector<CompiledRule<Rule>>& rules, co
                          std::string(name_of(fired[i].kind)) + ": " + fired[i].description);
     }
   }
+  if (winning_precedence) *winning_precedence = fired.front().precedence;
   return fired.front().kind;
 }
 
@@ -87,14 +89,23 @@ bool is_scope_facet(TagFacet f) { return f == TagFacet::kHardware || f == TagFac
 // a file name alone is weak evidence of that (kimi_linear.py touched by a
 // Qwen3-Next kernel, an sm100 example edited in passing), and docs, CI and
 // test changes bring nothing forward whatever they name.
-// Issues have no change kind (std::nullopt): only the evidence counts.
+// What the kind rules decided: no kind at all (issues, or nothing fired), or
+// a kind and whether the author named it ("chore:", "[CI]") rather than the
+// files or words showing it (CODEOWNERS only, "lint").
+struct KindVerdict {
+  std::optional<ChangeKind> kind;
+  bool author_said = false;
+};
+
 std::string why_tag_dropped(const rules::TagRule& rule, const CompiledPattern& pattern,
-                            const RuleEvidence& e, const RuleSubject& s,
-                            std::optional<ChangeKind> change_kind) {
+                            const RuleEvidence& e, const RuleSubject& s, KindVerdict verdict) {
   // kRevert stands for "no kind": it drops nothing below.
-  const ChangeKind kind = change_kind.value_or(ChangeKind::kRevert);
-  if (kind == ChangeKind::kChore) return "housekeeping carries no topic";
+  const ChangeKind kind = verdict.kind.value_or(ChangeKind::kRevert);
   const bool from_path = e.source == RuleEvidence::Source::kPath;
+  // Housekeeping (CODEOWNERS, lint) has no topic; an author's "chore:" or
+  // "misc:" keeps what its title names ("misc: point triton blackwell-ptxas").
+  if (kind == ChangeKind::kChore && (!verdict.author_said || from_path))
+    return "housekeeping carries no topic";
   if (is_scope_facet(rule.facet)) {
     if (kind == ChangeKind::kDocs || kind == ChangeKind::kCiBuild || kind == ChangeKind::kTest)
       return "a " + std::string(kind_name(kind)) + " change brings no hardware or model forward";
@@ -108,7 +119,7 @@ std::string why_tag_dropped(const rules::TagRule& rule, const CompiledPattern& p
   return {};
 }
 
-std::vector<Tag> decide_tags(const RuleSubject& s, std::optional<ChangeKind> kind,
+std::vector<Tag> decide_tags(const RuleSubject& s, KindVerdict kind,
                              std::vector<std::string>* reasons) {
   std::vector<Tag> tags;
   for (const auto& [rule, pattern] : rule_book().tags) {
@@ -269,14 +280,17 @@ bool decide_new_support(const Classification& c, const RuleSubject& s, std::vect
 
 Classification classify_subject(const RuleSubject& s) {
   Classification c;
+  int precedence = 0;
   const std::optional<ChangeKind> kind =
-      decide_kind<ChangeKind>(rule_book().kinds, s, kind_name, &c.reasons);
+      decide_kind<ChangeKind>(rule_book().kinds, s, kind_name, &c.reasons, &precedence);
   // Nothing said what the change is: "other" for the report, but the change
   // keeps its topic tags (a silent "[Fwd,Sm100] Gate mma with is_leader_cta"
   // is still Blackwell attention work).
   c.kind = kind.value_or(ChangeKind::kChore);
   if (!kind) c.reasons.push_back("kind=chore: no kind rule fired (tags kept)");
-  c.tags = decide_tags(s, kind, &c.reasons);
+  const bool author_said = precedence == rules::precedence::kExplicit ||
+                           precedence == rules::precedence::kExplicitSide;
+  c.tags = decide_tags(s, {kind, author_said}, &c.reasons);
   c.retreat = c.kind == ChangeKind::kRevert || any_fires(rule_book().retreat, s, "retreat", &c.reasons);
   c.breaking = any_fires(rule_book().breaking, s, "breaking", &c.reasons);
   c.new_support = decide_new_support(c, s, &c.reasons);
@@ -375,7 +389,7 @@ IssueClassification classify(const Issue& issue) {
   c.kind = decide_kind<IssueKind>(rule_book().issue_kinds, s, issue_kind_name, nullptr)
                .value_or(IssueKind::kOther);
   c.severe = any_fires(rule_book().severe, s, "severe", nullptr);
-  c.tags = decide_tags(s, std::nullopt, nullptr);
+  c.tags = decide_tags(s, {}, nullptr);
   return c;
 }
 
