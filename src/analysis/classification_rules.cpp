@@ -175,6 +175,7 @@ constexpr KindRule kKindRules[] = {
     {kLabelled, kTest, label("tests|testing")},
     {kLabelled, kRelease, label("release")},
 
+    {kBugStory, kFix, summary("bug|bugs|crash|crashes|crashed|crashing|segfault*|illegal-memory*|wrong-result*|wrong-output*|incorrect-result*|incorrect-output*|root-cause|miscompil*")},
     // The message's opening describes a bug or a wrong result: that outranks
     // the title's verb ("Add tile parameter to X" whose message begins "The
     // bug triggers whenever ..."), though not an author's explicit type.

@@ -48,8 +48,11 @@ constexpr int kReverts = 100;      // a revert undoes whatever it reverts
 // is taken at its word; a product kind ("fix:", "feat:", "[Perf]") yields to
 // files that are all tests, docs or CI ("fix: ..." touching only benchmarks
 // is a benchmark change).
-constexpr int kExplicitSide = 92;
-constexpr int kOnlyPeripheralPaths = 91;
+constexpr int kExplicitSide = 93;
+constexpr int kOnlyPeripheralPaths = 92;
+// A message that opens with a bug story ("... crashes with n = 768", "root
+// cause") is a fix whatever the title's type says: "feat: X" fixing a crash.
+constexpr int kBugStory = 91;
 constexpr int kExplicit = 90;
 constexpr int kReleases = 56;      // "v4.4.1 update", "bump version to 0.6.4": above deps, as
 constexpr int kDependencies = 55;  // both bump versions; bumps touch build files by nature
