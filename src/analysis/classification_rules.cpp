@@ -78,7 +78,7 @@ constexpr KindRule kKindRules[] = {
     {kExplicit, kRefactor, prefix("refactor|refactoring|cleanup|clean-up")},
     {kExplicitSide, kTest, prefix("test|tests|testing|bench|benchmark|benchmarks|unittest")},
     {kExplicitSide, kCiBuild, prefix("ci|build|docker|cmake|packaging|workflow|workflows")},
-    {kExplicitSide, kChore, prefix("chore|misc|style|lint|format")},
+    {kExplicit, kChore, prefix("chore|style|lint|format")},
     // ... and bracket tags. [AMD], [Model], [Kernel] name an area, not a kind.
     {kExplicit, kFix, bracket("bugfix|bug-fix|fix|fixes|bug|hotfix")},
     {kExplicit, kPerf, bracket("perf|performance|optimization|optimize|speedup")},
@@ -89,7 +89,10 @@ constexpr KindRule kKindRules[] = {
     {kExplicitSide, kCiBuild, bracket("ci|build|ci-build|docker|cmake|ci-infra")},
     {kExplicitSide, kDeps, bracket("dep|deps|dependency|dependencies")},
     {kExplicitSide, kRelease, bracket("release")},
-    {kExplicitSide, kChore, bracket("misc|chore|minor")},
+    {kExplicit, kChore, bracket("chore")},
+    // "[Misc]", "misc:" file a change under miscellany: a hint, not a kind.
+    {kLabelled, kChore, prefix("misc")},
+    {kLabelled, kChore, bracket("misc|minor")},
     {kExplicit, kRefactor, bracket("nfc|nfci|no-functional-change")},
 
     // Version bumps: above the paths, because they touch build files by nature.
@@ -185,8 +188,7 @@ constexpr KindRule kKindRules[] = {
     // ... or says nothing changes in behaviour.
     {kSummary, kRefactor, summary("no-functional-change*|no-behavior-change*|no-behaviour-change*|nfc|pure-refactor*|behavior-is-unchanged|behaviour-is-unchanged|no-change-in-behavior")},
     // "[4/N] (Elastic EP) Back up ...": one step of a feature series, when no verb says otherwise.
-    {kSeries, kFeature, bracket("#/#|#/n|part-#")},
-    {kSeries, kFeature, title("part-#|(#/#)|(#/n)")},
+    {kSeries, kFeature, title("[#/#]|[#/n]|(#/#)|(#/n)|part-#")},
 
     // The title said nothing, but the message does: "Fix: include ...", "* Add X api".
     {kBodyLine, kFix, body_line("fix|fixes|fixed|fixing|bugfix|bug-fix|hotfix|resolve|resolves|resolved")},

@@ -289,7 +289,8 @@ Classification classify_subject(const RuleSubject& s) {
   c.kind = kind.value_or(ChangeKind::kChore);
   if (!kind) c.reasons.push_back("kind=chore: no kind rule fired (tags kept)");
   const bool author_said = precedence == rules::precedence::kExplicit ||
-                           precedence == rules::precedence::kExplicitSide;
+                           precedence == rules::precedence::kExplicitSide ||
+                           precedence == rules::precedence::kLabelled;  // "misc:", "[Misc]"
   c.tags = decide_tags(s, {kind, author_said}, &c.reasons);
   c.retreat = c.kind == ChangeKind::kRevert || any_fires(rule_book().retreat, s, "retreat", &c.reasons);
   c.breaking = any_fires(rule_book().breaking, s, "breaking", &c.reasons);
