@@ -93,6 +93,31 @@ TEST(ClassifierEvaluation, CountsKindsTagsAndFacets) {
   EXPECT_DOUBLE_EQ(PrecisionRecall{}.precision(), 1.0);  // nothing predicted, nothing wrong
 }
 
+// The held-out third is chosen by the SHA alone: stable across runs, label
+// order and SHA case, so no one picks which commits the rules are judged on.
+TEST(ClassifierEvaluation, TestSplitIsAStableThirdChosenBySha) {
+  EXPECT_TRUE(in_test_split(std::string(40, 'b')));
+  EXPECT_FALSE(in_test_split(std::string(40, 'a')));
+  EXPECT_FALSE(in_test_split("edf2f82c0025b98b48977cb83db746769721b4ee"));
+  EXPECT_EQ(in_test_split("EDF2F82C0025B98B48977CB83DB746769721B4EE"),
+            in_test_split("edf2f82c0025b98b48977cb83db746769721b4ee"));
+
+  auto labels = read_labels(kLabels);
+  ASSERT_TRUE(labels) << labels.error().message;
+  const LabelSplit split = split_labels(*labels);
+  EXPECT_EQ(split.train.size() + split.test.size(), labels->size());
+  const double share =
+      static_cast<double>(split.test.size()) / static_cast<double>(labels->size());
+  EXPECT_GT(share, 0.25);
+  EXPECT_LT(share, 0.42);
+  std::vector<LabelledCommit> reversed(labels->rbegin(), labels->rend());
+  std::set<std::string> forward;
+  std::set<std::string> backward;
+  for (const LabelledCommit& l : split.test) forward.insert(l.sha);
+  for (const LabelledCommit& l : split_labels(reversed).test) backward.insert(l.sha);
+  EXPECT_EQ(forward, backward);
+}
+
 TEST(ClassifierEvalSet, LabelsCoverTheWatchedRepositories) {
   auto labels = read_labels(kLabels);
   ASSERT_TRUE(labels) << labels.error().message;
@@ -124,12 +149,21 @@ TEST(ClassifierEvalSet, ReferenceReportCommitsMeetTheMeasuredFigures) {
   const ClassifierEvaluation e = evaluate_classifier(subset, example->commits);
   SCOPED_TRACE(format_evaluation(e, /*list_misses=*/true));
   EXPECT_EQ(e.items, static_cast<int>(subset.size()));  // every label found its commit
-  // Measured: kind 0.902 (55/61), tags P 0.935 R 0.980.
-  EXPECT_GE(e.kind_accuracy(), 0.88);
-  EXPECT_GE(e.tags.precision(), 0.91);
-  EXPECT_GE(e.tags.recall(), 0.95);
+  // Measured: kind 0.934 (57/61), tags P 0.950 R 0.979 (train and test splits together).
+  EXPECT_GE(e.kind_accuracy(), 0.93);
+  EXPECT_GE(e.tags.precision(), 0.95);
+  EXPECT_GE(e.tags.recall(), 0.97);
 }
 
+// Figures on the held-out test split (the rules were never tuned on it) and
+// on the train split, measured in the commit that set these floors (eval/README.md):
+//   train (307): kind 0.840, tags P 0.913 R 0.934; hardware P 0.951 R 0.856,
+//                model P 0.895 R 0.944
+//   test  (131): kind 0.878, tags P 0.888 R 0.934
+// Issue 16's targets on the test split are kind 0.90, tag precision 0.90,
+// recall 0.85: recall is met, kind accuracy and precision are not (see the
+// README). The floors are the measured figures rounded down, so a rule
+// change that loses ground on either split fails here.
 TEST(ClassifierEvalSet, SharedDataMeetsTheMeasuredFigures) {
   if (!std::filesystem::exists(kSharedData)) {
     GTEST_SKIP() << "no shared data at " << kSharedData;
@@ -143,23 +177,58 @@ TEST(ClassifierEvalSet, SharedDataMeetsTheMeasuredFigures) {
   // The shared data first: the example repeats some cutlass commits with partial file lists.
   for (const Commit& c : example->commits) commits->push_back(c);
 
-  const ClassifierEvaluation e = evaluate_classifier(*labels, *commits);
-  SCOPED_TRACE(format_evaluation(e, /*list_misses=*/true));
-  EXPECT_TRUE(e.unmatched.empty());
-  EXPECT_EQ(e.items, static_cast<int>(labels->size()));
-  // The issue's targets: kind accuracy >= 0.90, tag precision >= 0.90, recall >= 0.85.
-  // Measured (431 commits): kind 0.903, tags P 0.956 R 0.951; per facet
-  // hardware P 0.974 R 0.925, technique P 0.954 R 0.957, model P 0.903 R 0.966.
-  // The floors sit a little below, so a rule change that loses ground fails here.
-  EXPECT_GE(e.kind_accuracy(), 0.89);
-  EXPECT_GE(e.tags.precision(), 0.94);
-  EXPECT_GE(e.tags.recall(), 0.94);
-  EXPECT_GE(e.facets.at(TagFacet::kHardware).precision(), 0.95);
-  EXPECT_GE(e.facets.at(TagFacet::kHardware).recall(), 0.90);
-  EXPECT_GE(e.facets.at(TagFacet::kTechnique).precision(), 0.94);
-  EXPECT_GE(e.facets.at(TagFacet::kTechnique).recall(), 0.94);
-  EXPECT_GE(e.facets.at(TagFacet::kModel).precision(), 0.85);
-  EXPECT_GE(e.facets.at(TagFacet::kModel).recall(), 0.90);
+  const ClassifierEvaluation all = evaluate_classifier(*labels, *commits);
+  EXPECT_TRUE(all.unmatched.empty());
+  EXPECT_EQ(all.items, static_cast<int>(labels->size()));
+  EXPECT_GE(all.items, 430);
+
+  const LabelSplit split = split_labels(*labels);
+  const ClassifierEvaluation test = evaluate_classifier(split.test, *commits);
+  {
+    // No misses listed: reading them is how rules get tuned on the test split.
+    SCOPED_TRACE(format_evaluation(test, /*list_misses=*/false));
+    EXPECT_GE(test.kind_accuracy(), 0.87);
+    EXPECT_GE(test.tags.precision(), 0.88);
+    EXPECT_GE(test.tags.recall(), 0.93);
+  }
+  const ClassifierEvaluation train = evaluate_classifier(split.train, *commits);
+  {
+    SCOPED_TRACE(format_evaluation(train, /*list_misses=*/true));
+    EXPECT_GE(train.kind_accuracy(), 0.84);
+    EXPECT_GE(train.tags.precision(), 0.91);
+    EXPECT_GE(train.tags.recall(), 0.93);
+    EXPECT_GE(train.facets.at(TagFacet::kHardware).precision(), 0.95);
+    EXPECT_GE(train.facets.at(TagFacet::kHardware).recall(), 0.85);
+    EXPECT_GE(train.facets.at(TagFacet::kModel).precision(), 0.89);
+    EXPECT_GE(train.facets.at(TagFacet::kModel).recall(), 0.94);
+  }
+  // Commits labelled docs, CI or test that still got a hardware or model tag:
+  // only where the classifier took them for another kind.
+  EXPECT_LE(all.peripheral_with_scope_tags.size(), 3u);
+}
+
+// Whatever it is labelled, a change the classifier itself calls docs, CI or
+// test carries no hardware or model tag.
+TEST(ClassifierEvalSet, DocsCiAndTestCommitsCarryNoHardwareOrModelTags) {
+  auto example = read_snapshot(kExamples);
+  ASSERT_TRUE(example) << example.error().message;
+  std::vector<Commit> commits = example->commits;
+  if (std::filesystem::exists(kSharedData)) {
+    auto shared = read_commit_lines(kSharedData.string());
+    ASSERT_TRUE(shared) << shared.error().message;
+    commits.insert(commits.end(), shared->begin(), shared->end());
+  }
+  int peripheral = 0;
+  for (const Commit& commit : commits) {
+    const Classification c = classify(commit);
+    if (c.kind != ChangeKind::kDocs && c.kind != ChangeKind::kCiBuild && c.kind != ChangeKind::kTest)
+      continue;
+    ++peripheral;
+    for (const Tag& t : c.tags)
+      EXPECT_TRUE(t.facet != TagFacet::kHardware && t.facet != TagFacet::kModel)
+          << commit.title() << ": " << t.name;
+  }
+  EXPECT_GT(peripheral, 10);  // the check has something to check
 }
 
 }  // namespace

@@ -121,8 +121,10 @@ TEST(ClassifierReferenceReport, SglangCommits) {
         "test/registered/lora/test_multi_lora_backend.py",
         "test/registered/openai_server/function_call/test_tool_choice.py", "test/run_suite.py"},
        kTest,
-       {"AMD"},
-       {"LoRA"}},  // one LoRA file of eight does not make it a LoRA change
+       {},
+       // One LoRA file of eight does not make it a LoRA change; a test change
+       // brings no hardware forward.
+       {"LoRA", "AMD"}},
       {"Allow PR authors to use /rerun-failed-ci on their own PRs (#19496)",
        {"docs/developer_guide/contribution_guide.md", "scripts/ci/utils/slash_command_handler.py"},
        kCiBuild,
@@ -135,8 +137,8 @@ TEST(ClassifierReferenceReport, SglangCommits) {
        {"python/sglang/multimodal_gen/runtime/platforms/npu.py",
         "python/sglang/multimodal_gen/test/server/ascend/perf_baselines_npu.json"},
        kCiBuild,
-       {"Diffusion", "Ascend NPU"},
-       {"Multimodal"}},
+       {"Diffusion"},
+       {"Multimodal", "Ascend NPU"}},  // CI brings no hardware forward
       {"[Qwen3-Next] Support gdn fused_rms_norm_gated (#19434)",
        {"python/sglang/srt/layers/attention/fla/fused_norm_gate.py",
         "python/sglang/srt/layers/attention/fla/kda.py", "python/sglang/srt/models/kimi_linear.py",
@@ -160,7 +162,8 @@ TEST(ClassifierReferenceReport, SglangCommits) {
         "test/registered/amd/accuracy/mi30x/test_minimax_m25_eval_amd.py",
         "test/registered/amd/accuracy/mi35x/test_minimax_m25_eval_mi35x.py"},
        kTest,
-       {"AMD", "MiniMax"}},
+       {},
+       {"AMD", "MiniMax"}},  // an accuracy test is not model or hardware support
       {"[AMD] remove redundancy H2D op in aiter attention backend (#19416)",
        {"python/sglang/srt/layers/attention/aiter_backend.py"},
        kPerf,
@@ -178,6 +181,7 @@ TEST(ClassifierReferenceReport, SglangCommits) {
         "docker/rocm.Dockerfile", "docker/rocm720.Dockerfile",
         "scripts/ci/amd/amd_ci_start_container.sh"},
        kCiBuild,
+       {},
        {"AMD"}},
       {" [4/N] (Elastic EP) Back up Expert Weights in DRAM (#17374)",
        {"docs/advanced_features/server_arguments.md", "python/sglang/srt/elastic_ep/elastic_ep.py",
@@ -274,8 +278,8 @@ TEST(ClassifierReferenceReport, KernelLibraryCommits) {
        {"FlashAttention"}},
       {"fix: trtllm_mxint4_block_scale_moe unit test to index output list (#2627)",
        {"tests/moe/test_trtllm_gen_fused_moe.py"},
-       kFix,
-       {"MoE", "Quantization"}},
+       kTest,  // every file is a test: the change fixes a test, not the library
+       {"MoE", "Quantization", "INT4"}},
       {"support qk_nope_head_dim for 192 check for GLM-5 (#2607)",
        {"flashinfer/mla.py", "tests/attention/test_trtllm_gen_mla.py"},
        kFeature,
@@ -310,7 +314,8 @@ TEST(ClassifierReferenceReport, KernelLibraryCommits) {
       {"Fix error in Blackwell document of referring to Mxf4 format as NVF4 (#2977)",
        {"media/docs/cpp/blackwell_functionality.md"},
        kDocs,
-       {"Blackwell", "Quantization"}},
+       {"Quantization", "FP4"},
+       {"Blackwell"}},  // docs bring no hardware forward
       {"Fix example in CuTe tutorials (#2752)",
        {"media/docs/cpp/cute/02_layout_algebra.md"},
        kDocs,
@@ -361,7 +366,7 @@ TEST(ClassifierReferenceReport, VllmCommits) {
        {"Parallelism", "CUDA graphs"}},
       {"[Misc] Add monkey-patch to prevent compiler write races",
        {"vllm/compilation/compiler_interface.py"},
-       kChore,
+       kFix,  // "[Misc]" files it under miscellany; the race says what it is
        {"torch.compile"}},
       {"[Bugfix] Fix pytree slice node caching",
        {"vllm/compilation/caching.py"},
@@ -376,7 +381,8 @@ TEST(ClassifierReferenceReport, VllmCommits) {
       {"[Doc] Fix link to Llama chat template",
        {"docs/serving/openai_compatible_server.md"},
        kDocs,
-       {"Llama"}},
+       {},
+       {"Llama"}},  // a docs link fix is not Llama model support
       {"Add @BoyuanFeng to CODEOWNERS", {".github/CODEOWNERS"}, kChore, {}},
       {"[Bugfix] Fix DCP + FA3 crash when num_splits is missing",
        {"vllm/v1/attention/backends/flash_attn.py"},
@@ -416,7 +422,8 @@ TEST(ClassifierPrecedence, RealTitlesFromSharedData) {
       {"chore/feat: Add do_finalize to trtllm-gen fp8/f16 MoE APIs (#2548)",
        {"flashinfer/fused_moe/core.py"},
        kFeature,
-       {"MoE", "Quantization"}},
+       {"MoE", "FP8"},
+       {"Quantization"}},  // an FP8 data type, not a quantization scheme
       {"chore: Update CODEOWNERS (#2286)", {".github/CODEOWNERS"}, kChore, {}},
       {"[Perf][Feature] Add SM103-specific schedulers for NVFP4 CUTLASS kernels (#2303)",
        {"csrc/fp4_gemm_cutlass_sm103.cu"},
@@ -434,11 +441,13 @@ TEST(ClassifierPrecedence, RealTitlesFromSharedData) {
       {"tests: bmm_fp8 for SM110 (#2538)",
        {"flashinfer/gemm/gemm_base.py", "tests/gemm/test_bmm_fp8.py"},
        kTest,
-       {"Blackwell (consumer)", "GEMM", "Quantization"}},
+       {"GEMM", "FP8"},
+       {"Blackwell (consumer)", "Quantization"}},
       {"Skip trtllm_alltoall tests on Thor (#2448)",
        {"tests/comm/test_trtllm_alltoall.py"},
        kTest,
-       {"Blackwell (consumer)", "Communication"}},
+       {"Communication"},
+       {"Blackwell (consumer)"}},
       {"fix: allow fmha_v2_prefill_deepseek on SM121 (DGX Spark) (#2559)",
        {"flashinfer/prefill.py", "tests/attention/test_fmha_v2_prefill_deepseek.py"},
        kFix,
@@ -456,6 +465,7 @@ TEST(ClassifierPrecedence, RealTitlesFromSharedData) {
       {"Fix Hopper tests (#2242)",
        {"flash_attn/cute/interface.py", "tests/cute/test_flash_attn.py"},
        kTest,
+       {},
        {"Hopper"}},
       {"fix compute_block_sparsity usage in benchmark_mask_mod (#2221)",
        {"tests/cute/benchmark_mask_mod.py"},
@@ -483,7 +493,7 @@ TEST(ClassifierPrecedence, NothingToGoOnIsChoreWithAReason) {
   const Classification c = classify_text("mma_scaled", "", {});
   EXPECT_EQ(c.kind, kChore);
   ASSERT_FALSE(c.reasons.empty());
-  EXPECT_EQ(c.reasons.front(), "kind=chore: no kind rule fired");
+  EXPECT_EQ(c.reasons.front(), "kind=chore: no kind rule fired (tags kept)");
 }
 
 TEST(ClassifierPrecedence, NewSourceFileBreaksSilenceAsFeature) {
@@ -496,7 +506,8 @@ TEST(ClassifierPrecedence, NewSourceFileBreaksSilenceAsFeature) {
 TEST(ClassifierFalsePositives, TokenBoundariesGuardShortNames) {
   const std::vector<Case> cases = {
       {"Improve command line parsing", {}, std::nullopt, {}, {"AMD"}},
-      {"Publish amd64 and arm64 wheels", {}, std::nullopt, {"CPU"}, {"AMD"}},
+      // Packaging brings no hardware forward, and "amd64" is not AMD.
+      {"Publish amd64 and arm64 wheels", {}, kCiBuild, {}, {"AMD", "CPU"}},
       {"Refactor relationship graph for shipping", {}, std::nullopt, {}, {"AMD"}},
       {"Add HIP kernels for paged attention", {}, kFeature, {"AMD", "Attention"}},
       {"Update author list and thorough docs", {}, std::nullopt, {}, {"Blackwell (consumer)"}},
@@ -641,7 +652,9 @@ TEST(ClassifierPrecedence, SilentTitlesReadTheMessage) {
                           {})
                 .kind,
             kChore);
-  EXPECT_EQ(classify_text("Refactor X", "Fix: y", {}).kind, kRefactor);
+  EXPECT_EQ(classify_text("Refactor X", "Moves code.\n\nFix: y", {}).kind, kRefactor);
+  // The message's opening, though, outranks the title's verb.
+  EXPECT_EQ(classify_text("Refactor X", "Fix: y", {}).kind, kFix);
 }
 
 TEST(ClassifierPrecedence, UndoIsARevertAndAFenceIsAFix) {

@@ -61,6 +61,9 @@ struct Classification {
   bool breaking = false;             // removes/renames an API, flag or hardware
   bool new_support = false;          // a feature bringing a hardware platform or a model
   bool new_api = false;              // a feature adding a user-facing API
+  // A revert or a removal ("Remove redundant dsl examples"): the change takes
+  // something away, so its tags do not say the topic moved forward.
+  bool retreat = false;
   std::vector<ComponentShare> components;  // in taxonomy::components() order
 };
 

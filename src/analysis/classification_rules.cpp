@@ -38,6 +38,9 @@ constexpr Pattern every_path(std::string_view words) {
 constexpr Pattern body_line(std::string_view words) {
   return {kBody, Anchor::kBodyLine, words, {}, {}};
 }
+constexpr Pattern summary(std::string_view words, std::string_view except = {}) {
+  return {kBody, Anchor::kSummary, words, {}, except};
+}
 constexpr Pattern new_file(std::string_view words) {
   return {kAddedPath, Anchor::kAnywhere, words, {}, {}};
 }
@@ -66,27 +69,31 @@ constexpr KindRule kKindRules[] = {
     {kReverts, kRevert, lead("undo|undoes|undid|undoing")},  // "fix: Undo fix to X"
 
     // The author said so: conventional-commit prefixes.
-    {kExplicit, kDeps, prefix("deps|dep|chore(deps)|build(deps)|fix(deps)|ci(deps)|chore(deps-dev)")},
-    {kExplicit, kRelease, prefix("release|chore(release)")},
+    {kExplicitSide, kDeps, prefix("deps|dep|chore(deps)|build(deps)|fix(deps)|ci(deps)|chore(deps-dev)")},
+    {kExplicitSide, kRelease, prefix("release|chore(release)")},
     {kExplicit, kFix, prefix("fix|fixes|fixed|bugfix|bug-fix|hotfix|bug")},
     {kExplicit, kPerf, prefix("perf|performance|optimize|optimization|opt")},
     {kExplicit, kFeature, prefix("feat|feature|features|new")},
-    {kExplicit, kDocs, prefix("docs|doc|documentation")},
+    {kExplicitSide, kDocs, prefix("docs|doc|documentation")},
     {kExplicit, kRefactor, prefix("refactor|refactoring|cleanup|clean-up")},
-    {kExplicit, kTest, prefix("test|tests|testing|bench|benchmark|benchmarks|unittest")},
-    {kExplicit, kCiBuild, prefix("ci|build|docker|cmake|packaging|workflow|workflows")},
-    {kExplicit, kChore, prefix("chore|misc|style|lint|format")},
+    {kExplicitSide, kTest, prefix("test|tests|testing|bench|benchmark|benchmarks|unittest")},
+    {kExplicitSide, kCiBuild, prefix("ci|build|docker|cmake|packaging|workflow|workflows")},
+    {kExplicit, kChore, prefix("chore|style|lint|format")},
     // ... and bracket tags. [AMD], [Model], [Kernel] name an area, not a kind.
     {kExplicit, kFix, bracket("bugfix|bug-fix|fix|fixes|bug|hotfix")},
     {kExplicit, kPerf, bracket("perf|performance|optimization|optimize|speedup")},
     {kExplicit, kFeature, bracket("feature|feat|new-model|new-feature")},
-    {kExplicit, kDocs, bracket("doc|docs|documentation")},
+    {kExplicitSide, kDocs, bracket("doc|docs|documentation")},
     {kExplicit, kRefactor, bracket("refactor|cleanup|clean-up|code-quality")},
-    {kExplicit, kTest, bracket("test|tests|testing|bench|benchmark|benchmarks|unit-test*")},
-    {kExplicit, kCiBuild, bracket("ci|build|ci-build|docker|cmake|ci-infra")},
-    {kExplicit, kDeps, bracket("dep|deps|dependency|dependencies")},
-    {kExplicit, kRelease, bracket("release")},
-    {kExplicit, kChore, bracket("misc|chore|minor")},
+    {kExplicitSide, kTest, bracket("test|tests|testing|bench|benchmark|benchmarks|unit-test*")},
+    {kExplicitSide, kCiBuild, bracket("ci|build|ci-build|docker|cmake|ci-infra")},
+    {kExplicitSide, kDeps, bracket("dep|deps|dependency|dependencies")},
+    {kExplicitSide, kRelease, bracket("release")},
+    {kExplicit, kChore, bracket("chore")},
+    // "[Misc]", "misc:" file a change under miscellany: a hint, not a kind.
+    {kLabelled, kChore, prefix("misc")},
+    {kLabelled, kChore, bracket("misc|minor")},
+    {kExplicit, kRefactor, bracket("nfc|nfci|no-functional-change")},
 
     // Version bumps: above the paths, because they touch build files by nature.
     // A release outranks a dependency bump: "Bump CUTLASS version" touching only version.h.
@@ -102,11 +109,15 @@ constexpr KindRule kKindRules[] = {
 
     // Every changed file in one bucket: harder evidence than a free-form verb
     // (a "Fix" that only touches docs is a docs change).
-    {kOnlyPaths, kChore, every_path("codeowners|codeowner-overrides.json|authorized-codeowner*|authors|.mailmap|license*")},
+    {kOnlyPeripheralPaths, kChore, every_path("codeowners|codeowner-overrides.json|authorized-codeowner*|authors|.mailmap|license*")},
     // Tuned kernel configurations: "E=128,N=96,device_name=NVIDIA_H200.json".
     {kOnlyPaths, kPerf, {kPath, Anchor::kEveryPath, "fused-moe/configs/|fused-moe-triton/configs/|moe/configs/|tuned-configs/|tuning-configs/", ".json", {}}},
-    {kOnlyPaths, kDocs, every_path("docs/|doc/|.md|.rst|.ipynb|readme*|changelog*|.pdf|mkdocs*")},
-    {kOnlyPaths, kTest, every_path("test/|tests/|testing/|test-*|*-test.py|*-test.cc|*-test.cpp|*-test.cu|conftest.py|pytest.ini|benchmarks/|benchmark/|bench-*")},
+    // CI machinery before tests: .github/workflows/pr-test.yml is CI.
+    {kOnlyPeripheralPaths, kCiBuild, every_path(".github/|.gitlab-ci*|.buildkite/|.circleci/|ci/|docker/|dockerfile*|.dockerfile|.dockerignore|.pre-commit-config.yaml|jenkinsfile|codecov*|.readthedocs*")},
+    {kOnlyPeripheralPaths, kDocs, every_path("docs/|doc/|.md|.rst|.ipynb|readme*|changelog*|.pdf|mkdocs*")},
+    {kOnlyPeripheralPaths, kTest, every_path("test/|tests/|testing/|test-*|*-test.py|*-test.cc|*-test.cpp|*-test.cu|conftest.py|pytest.ini|benchmarks/|benchmark/|bench-*")},
+    // Build files: a version or dependency bump touches them by nature, so
+    // these yield to the release and dependency rows above.
     {kOnlyPaths, kCiBuild, every_path(".github/|.gitlab-ci*|.buildkite/|.circleci/|ci/|docker/|dockerfile*|.dockerfile|.dockerignore|cmakelists.txt|.cmake|cmake/|setup.py|setup.cfg|pyproject.toml|makefile|.pre-commit-config.yaml|.gitignore|.gitattributes|.gitmodules|.clang-format|.clang-tidy|.sh|manifest.in|jenkinsfile|codecov*|.readthedocs*")},
 
     // The title is about documentation: "Fix typo in docs" is docs, not fix.
@@ -130,10 +141,13 @@ constexpr KindRule kKindRules[] = {
     {kPhrase, kChore, title("codeowner*|co-owner*|code-owner*|code-authors|mailmap|pre-commit|precommit|lint|linting|linter|mypy|ruff|clang-format|yapf|isort|gitignore|license-header*|license-check")},
 
     // Verbs. The earliest one in the title wins: "Add X to fix Y" is a feature.
-    {kVerb, kFix, title("fix|fixes|fixed|fixing|bugfix*|bug-fix*|hotfix*|bug|bugs|crash*|segfault*|hang|hangs|hanging|deadlock*|race|races|race-condition*|overflow*|underflow*|regression|oom|nan|illegal-memory*|illegal-address|workaround*|mismatch*|wrong|incorrect*|broken|misalign*")},
+    // A title naming the failure is a fix whatever its verb: "Add monkey-patch
+    // to prevent compiler write race" repairs a race.
+    {kPhrase, kFix, title("bug|bugs|crash*|segfault*|hang|hangs|hanging|deadlock*|race|races|race-condition*|overflow*|underflow*|regression|oom|nan|illegal-memory*|illegal-address|mismatch*|wrong|incorrect*|broken|misalign*")},
+    {kVerb, kFix, title("fix|fixes|fixed|fixing|bugfix*|bug-fix*|hotfix*|workaround*")},
     {kVerb, kFix, lead("correct|corrects|corrected|resolve*|handle|handles|prevent*|ensure*|restore*|repair*|patch|patches|fallback|fall-back|avoid*|guard")},
     {kVerb, kPerf, title("optimi*|speed-up*|speedup*|faster|accelerat*|perf|performance|throughput|tune|tunes|tuned|tuning|tunable|tweak*|fuse|fuses|fusing|fusion|overlap*|latency|vectoriz*|efficient|efficiency")},
-    {kVerb, kFeature, lead("add|adds|added|adding|support|supports|supported|supporting|enable|enables|enabled|enabling|implement*|introduc*|allow*|new|expose*|integrat*|extend*|enhanc*|improv*|initial|feat|feature|provide*|create|creates|init")},
+    {kVerb, kFeature, lead("let|lets|add|adds|added|adding|support|supports|supported|supporting|enable|enables|enabled|enabling|implement*|introduc*|allow*|new|expose*|integrat*|extend*|enhanc*|improv*|initial|feat|feature|provide*|create|creates|init")},
     {kVerb, kFeature, title("support-for|new-model|day-0|day0|adapt|adapts|adaptation")},
     {kVerb, kRefactor, title("refactor*|clean-up|cleanup|cleanups|simplif*|restructur*|reorganiz*|rename*|dedup*|de-dup*|consolidat*|unify|unifies|decoupl*|modulariz*|abstraction|instead-of")},
     {kVerb, kRefactor, lead("don't-need|do-not-need|no-need|no-longer-need*")},
@@ -147,7 +161,8 @@ constexpr KindRule kKindRules[] = {
     {kTopic, kDocs, title("文档|教程|注释|拼写")},
     {kPhrase, kFix, title("缺失|缺少|遗漏")},  // "missing"
     {kPhrase, kPerf, title("调优|调好", "配置")},  // "tuned configs"
-    {kVerb, kFix, title("修复|修正|纠正|防止|避免|崩溃|处理")},
+    {kPhrase, kFix, title("崩溃|竞争|竞态|死锁|越界|溢出|泄漏|错误|卡死|挂起")},  // the failure named
+    {kVerb, kFix, title("修复|修正|纠正|防止|避免|处理")},
     {kVerb, kPerf, title("优化|加速|调优|提速|提升性能|提升吞吐|降低延迟|预热")},
     {kVerb, kFeature, title("支持|新增|添加|引入|实现|启用|增加|集成|补全")},
     {kVerb, kRefactor, title("重构|移除|删除|清理|简化|迁移|替换|改为|重命名|抽象|设为")},
@@ -163,6 +178,18 @@ constexpr KindRule kKindRules[] = {
     {kLabelled, kTest, label("tests|testing")},
     {kLabelled, kRelease, label("release")},
 
+    {kBugStory, kFix, summary("bug|bugs|crash|crashes|crashed|crashing|segfault*|illegal-memory*|wrong-result*|wrong-output*|incorrect-result*|incorrect-output*|root-cause|miscompil*")},
+    // The message's opening describes a bug or a wrong result: that outranks
+    // the title's verb ("Add tile parameter to X" whose message begins "The
+    // bug triggers whenever ..."), though not an author's explicit type.
+    {kSummary, kFix, summary("bug|bugs|crash|crashes|crashed|crashing|segfault*|hang|hangs|hanging|deadlock*|race-condition*|data-race*|incorrect|incorrectly|wrong|regression|regressions|illegal-memory*|overflow|overflows|underflow|underflows|fix|fixes|nan|nans|corrupt*|miscompil*|错误|崩溃|修复")},
+    // ... or talks about speed ("NamedBarrier has lower latency").
+    {kSummary, kPerf, summary("faster|speed-up*|speedup*|lower-latency|latency|throughput|overhead", "high-performance")},
+    // ... or says nothing changes in behaviour.
+    {kSummary, kRefactor, summary("no-functional-change*|no-behavior-change*|no-behaviour-change*|nfc|pure-refactor*|behavior-is-unchanged|behaviour-is-unchanged|no-change-in-behavior")},
+    // "[4/N] (Elastic EP) Back up ...": one step of a feature series, when no verb says otherwise.
+    {kSeries, kFeature, title("[#/#]|[#/n]|(#/#)|(#/n)|part-#")},
+
     // The title said nothing, but the message does: "Fix: include ...", "* Add X api".
     {kBodyLine, kFix, body_line("fix|fixes|fixed|fixing|bugfix|bug-fix|hotfix|resolve|resolves|resolved")},
     {kBodyLine, kPerf, body_line("speed-up|speeds-up|speedup|faster|optimize|optimizes|optimized|optimise|optimises|optimised|accelerate|accelerates")},
@@ -170,6 +197,8 @@ constexpr KindRule kKindRules[] = {
 
     // Nothing said anything, but new source files arrived.
     {kNewFile, kFeature, new_file(".py|.cu|.cuh|.cpp|.cc|.c|.h|.hpp|.jinja|.rs|.go")},
+    // Last resort before "chore": the opening talks about bandwidth.
+    {kSummaryHint, kPerf, summary("bandwidth|performance|perf")},
 };
 
 // ---------------------------------------------------------------------------
@@ -203,7 +232,14 @@ constexpr TagRule kTagRules[] = {
     {kTechnique, "MoE", text_or_path("moe|moes|fused-moe|mixture-of-experts|expert|experts|router-gemm*|routergemm*")},
     {kTechnique, "EP", text_or_path("ep|deepep|deep-ep|elastic-ep|expert-parallel*|eplb|wide-ep|moe-all-to-all*|moe-a2a*|专家并行")},
     {kTechnique, "Linear attention (GDN/Mamba)", text_or_path("gdn|gated-delta*|delta-rule|mamba*|ssm|ssu|selective-state*|kda|linear-attention|linear-attn|lightning-attention|causal-conv1d|kimi-linear|hybrid-linear*|fla/|rwkv")},
-    {kTechnique, "Quantization", text_or_path("quant*|fp8|fp4|fp6|nvfp4|mxfp4|mxfp8|mxfp6|mxf4|mxf8|mxint4|mxint8|int4|int8|w4a8|w4a16|w8a8|w8a16|wna16|w4afp8|awq|gptq|e4m3*|e5m2|e2m1*|e8m0*|float8*|float4*|block-scale*|blockscale*|blockwise|modelopt|compressed-tensors*|smoothquant|bitsandbytes|nf4")},
+    // The technique: quantizing, scales, block-scaled and weight-only formats.
+    // A plain FP8 or FP4 data type is a number format (below), not quantization.
+    {kTechnique, "Quantization", text_or_path("quant*|nvfp4|mxfp4|mxfp8|mxfp6|mxf4|mxf8|mxint4|mxint8|w4a8|w4a16|w8a8|w8a16|wna16|w4afp8|awq|gptq|e8m0*|block-scale*|blockscale*|blockwise|block-wise|mma-scaled|scaled-mma|scaled-mm|scale-factor*|modelopt|compressed-tensors*|smoothquant|bitsandbytes|nf4")},
+    // Number formats. FP4 covers NVFP4 and MXFP4; the E8M0 scale type is neither.
+    {kTechnique, "FP8", text_or_path("fp8|fp8e4m3|fp8e5m2|mxfp8|nvfp8|mxf8|e4m3*|e5m2*|float8*|w4afp8|w8a8-fp8", "float8-e8m0*")},
+    {kTechnique, "FP4", text_or_path("fp4|nvfp4|mxfp4|mxf4|nvf4|e2m1*|float4*|w4a4|fp4-quant*")},
+    {kTechnique, "INT4", text_or_path("int4|mxint4|uint4|w4a8|w4a16|w4afp8|awq|gptq")},
+    {kTechnique, "INT8", text_or_path("int8|mxint8|w8a8-int8|smoothquant|i8mm")},
     {kTechnique, "Speculative decoding", text_or_path("speculative*|spec-decod*|spec-dec|specdec|eagle*|mtp|draft-model*|drafter|nextn|medusa|lookahead-decod*")},
     {kTechnique, "Sampling", text_or_path("sampling|sampler*|top-k|top-p|topk|topp|min-p|rejection-sampl*|logits-processor*")},
     {kTechnique, "Communication", text_or_path("nccl|rccl|all-reduce*|allreduce*|all-gather*|allgather*|reduce-scatter*|all-to-all|alltoall*|a2a|nvshmem*|mnnvl|nvlink|multimem|communication*|comm|collective-fusion|collectives|custom-ar|deepep|p2p|ipc|symm-mem|symmetric-memory")},
@@ -211,8 +247,10 @@ constexpr TagRule kTagRules[] = {
     {kTechnique, "torch.compile", text_or_path("torch-compile|inductor|dynamo|torchdynamo|piecewise|compilation/|compile-pass*|fx-graph|fx-tracing|aot-autograd|functionaliz*")},
     {kTechnique, "CUDA graphs", text_or_path("cuda-graph*|cudagraph*|graph-capture|piecewise-cuda-graph*")},
     // In paths only DSL sources count: a jit/ or aot.py file is how a library builds any kernel.
-    {kTechnique, "JIT/DSL", text("cute-dsl*|cutedsl*|dsl|tvm-ffi*|jit|jit-cache|aot|tilelang|tile-lang|helion|cutile*|cuda-tile*|nvrtc")},
-    {kTechnique, "JIT/DSL", path("cute-dsl*|cutedsl*|tvm-ffi*|tilelang|tile-lang|helion|cutile*|cuda-tile*|cuda/tile")},
+    // Compiling without a GPU ("fake tensors", "compile-only") is DSL machinery too.
+    {kTechnique, "JIT/DSL", text("cute-dsl*|cutedsl*|dsl|dsls|tvm-ffi*|jit|jit-cache|aot|tilelang|tile-lang|helion|cutile*|cuda-tile*|nvrtc|nvvm|mlir|cute-arch|cute-math|fake-tensor*|compile-only|compile-cache*|compilation-cache*|cpu-only-compil*|tileiras|tile-ir|bytecode|cuda-lang*|triton-lang")},
+    // A DSL's own folder: python/CuTeDSL, cuda/tile, experimental/cuda-lang, tilelang.
+    {kTechnique, "JIT/DSL", path("cute-dsl*|cutedsl*|tvm-ffi*|tilelang|tile-lang|helion|cutile*|cuda-tile*|cuda/tile|cuda-lang*|triton-lang|dsl/")},
     {kTechnique, "LoRA", text_or_path("lora|loras|qlora|multi-lora")},
     {kTechnique, "PD disaggregation", text_or_path("pd|pd-disagg*|disagg*|disaggregat*|epd|pd-separation|prefill-decode-disagg*")},
     {kTechnique, "KV offload", text_or_path("hicache*|hi-cache|mooncake*|nixl*|lmcache*|kv-offload*|kv-cache-offload*|offload-kv*|kvcacheio|hf3fs|3fs|kv-connector*|mem-cache/storage")},
@@ -225,7 +263,7 @@ constexpr TagRule kTagRules[] = {
     {kTechnique, "Weight sync/RL", text_or_path("rl|rlhf|weight-sync*|weights-sync*|weight-transfer*|weights-transfer*|update-weight*|weight-update*|weights-update*|verl|slime|rollout*")},
 
     // Models.
-    {kModel, "DeepSeek", text_or_path("deepseek*|deep-seek*|dsr1|ds-r1|dsv3*|ds-v3*")},
+    {kModel, "DeepSeek", text_or_path("deepseek*|deep-seek*|dsr#|ds-r#|dsv#*|ds-v#*")},
     {kModel, "Qwen", text_or_path("qwen*")},
     {kModel, "GLM", text_or_path("glm*|chatglm*")},
     {kModel, "Kimi", text_or_path("kimi*|moonshot*")},
@@ -290,6 +328,7 @@ constexpr IssueKindRule kIssueKindRules[] = {
     {kExplicit - 5, kFeatureRequest, label("feature|feature-request|enhancement|rfc|new-model")},
     {kExplicit - 5, kQuestion, label("question|usage")},
     {kPhrase, kQuestion, lead("how|why|what|whether|is-there|is-it|are-there|does|do-you|can-i|can-we|could-you|any-plan*|is-this|where")},
+    {kVerb, kBug, title("失败|崩溃|报错|错误|挂起|卡住|卡死|死锁|段错误|精度下降|不正确|乱码|内存泄漏")},
     {kVerb, kBug, title("bug|bugs|*error|errors|*exception|fail*|crash*|hang|hangs|hanging|hung|stuck|segfault*|sigsegv|deadlock*|nan|nans|corrupt*|garbage|gibberish|illegal-memory*|illegal-address|regression*|wrong|incorrect*|broken|not-work*|does-not-work|doesn't-work|unable|oom|out-of-memory|assert*|traceback|mismatch*|core-dump*|memory-leak|leak|leaks|slower|degrad*")},
     {kVerb - 5, kFeatureRequest, title("support|supports|support-for|feature|rfc|request|proposal|roadmap|add|adding|enable|implement*|integrat*|please|would-be-nice|would-like|plan|plans|refactor*|bridge")},
     {kVerb - 10, kQuestion, title("?|question|how|why")},
@@ -299,9 +338,21 @@ constexpr IssueKindRule kIssueKindRules[] = {
 constexpr FlagRule kSevereRules[] = {
     {title("crash*|segfault*|seg-fault|sigsegv|sigabrt|core-dump*|hang|hangs|hanging|hung|stuck|freez*|deadlock*|nan|nans|corrupt*|garbage|gibberish|illegal-memory*|illegal-address|illegal-instruction|regression*|wrong-result*|wrong-output*|wrong-answer*|incorrect-result*|incorrect-output*|incorrect-answer*|accuracy-drop*|accuracy-degrad*|fail|fails|failed|failing|failure|failures|oom|out-of-memory|cuda-error|memory-leak|data-race|race-condition|precision-loss")},
     {label("crash|regression|high-priority|critical|p0")},
+    {title("失败|崩溃|挂起|卡住|卡死|死锁|段错误|精度下降|乱码|内存泄漏")},
 };
 
 // ---------------------------------------------------------------------------
+// Retreats: a change that takes something away. Reverts are retreats by kind.
+constexpr FlagRule kRetreatRules[] = {
+    {lead("remove|removes|removed|removing|delete|deletes|deleted|deleting|drop|drops|dropped|dropping|deprecate|deprecates|deprecated|disable|disables|disabled|rip-out|rips-out")},
+    {title("移除|删除|弃用|禁用|下线")},
+};
+
+// ---------------------------------------------------------------------------
+constexpr ImpliedTag kSuppressedTags[] = {
+    {"GEMM", "FlashAttention"},  // the two matmuls inside an attention kernel
+};
+
 constexpr ImpliedTag kImpliedTags[] = {
     {"FlashAttention", "Attention"},
     {"MLA", "Attention"},
@@ -323,5 +374,7 @@ std::span<const FlagRule> support_rules() { return kSupportRules; }
 std::span<const FlagRule> support_subject_rules() { return kSupportSubjectRules; }
 std::span<const FlagRule> new_api_rules() { return kNewApiRules; }
 std::span<const ImpliedTag> implied_tags() { return kImpliedTags; }
+std::span<const ImpliedTag> suppressed_tags() { return kSuppressedTags; }
+std::span<const FlagRule> retreat_rules() { return kRetreatRules; }
 
 }  // namespace infradigest::rules

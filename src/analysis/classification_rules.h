@@ -27,6 +27,7 @@ enum class Anchor {
   kBracket,    // one whole [tag] entry: "Perf" of "[Perf]", "Sm100" of "[Fwd,Sm100]"
   kEveryPath,  // every changed file (at least one) contains one of the words
   kBodyLine,   // the first word of a body line, after bullets: "Fix: ...", "- Add ..."
+  kSummary,    // anywhere in the body's first prose paragraph (templates, headings skipped)
 };
 
 // Words use the KeywordSet syntax (keyword_matcher.h): '|' between
@@ -43,16 +44,28 @@ struct Pattern {
 // that comes first in the title, then the earlier row of the table.
 namespace precedence {
 constexpr int kReverts = 100;      // a revert undoes whatever it reverts
-constexpr int kExplicit = 90;      // the author said so: "fix:", "[Perf]", "[CI]"
+// The author said so. Naming a side of the project ("[CI]", "docs:", "deps:")
+// is taken at its word; a product kind ("fix:", "feat:", "[Perf]") yields to
+// files that are all tests, docs or CI ("fix: ..." touching only benchmarks
+// is a benchmark change).
+constexpr int kExplicitSide = 93;
+constexpr int kOnlyPeripheralPaths = 92;
+// A message that opens with a bug story ("... crashes with n = 768", "root
+// cause") is a fix whatever the title's type says: "feat: X" fixing a crash.
+constexpr int kBugStory = 91;
+constexpr int kExplicit = 90;
 constexpr int kReleases = 56;      // "v4.4.1 update", "bump version to 0.6.4": above deps, as
 constexpr int kDependencies = 55;  // both bump versions; bumps touch build files by nature
 constexpr int kOnlyPaths = 50;     // every file is docs / tests / CI: stronger than a verb
 constexpr int kTopic = 47;         // the title is about docs: "Fix typo in docs", "Update README"
 constexpr int kPhrase = 45;        // two words together: "eliminate ... op", "add ... test"
 constexpr int kVerb = 40;          // "Fix", "Add", "Optimize", "Refactor" ...
+constexpr int kSummary = 42;       // the message's opening says it: "The bug triggers when ..."
 constexpr int kLabelled = 38;      // PR labels are often added by bots from the paths
 constexpr int kBodyLine = 34;      // the message explains a silent title: "Fix: include ..."
+constexpr int kSeries = 33;        // "[4/N] ..." steps of a feature series
 constexpr int kNewFile = 30;       // nothing else said anything, but the change adds code
+constexpr int kSummaryHint = 28;   // the last resort before "chore": the opening's tone
 }  // namespace precedence
 
 struct KindRule {
@@ -99,5 +112,10 @@ std::span<const FlagRule> support_subject_rules();
 // A new user-facing API, in a feature.
 std::span<const FlagRule> new_api_rules();
 std::span<const ImpliedTag> implied_tags();
+// A tag dropped next to another ({tag, implies} read as "tag is dropped when
+// `implies` is there"): GEMM inside FlashAttention work.
+std::span<const ImpliedTag> suppressed_tags();
+// Reverts are retreats by kind; these rows find removals.
+std::span<const FlagRule> retreat_rules();
 
 }  // namespace infradigest::rules

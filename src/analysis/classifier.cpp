@@ -37,6 +37,7 @@ struct RuleBook {
   std::vector<CompiledRule<rules::FlagRule>> support = compile(rules::support_rules());
   std::vector<CompiledRule<rules::FlagRule>> support_subject = compile(rules::support_subject_rules());
   std::vector<CompiledRule<rules::FlagRule>> new_api = compile(rules::new_api_rules());
+  std::vector<CompiledRule<rules::FlagRule>> retreat = compile(rules::retreat_rules());
 };
 
 // Compiled on first use; immutable afterwards, so classification is thread-safe.
@@ -49,7 +50,8 @@ const RuleBook& rule_book() {
 // them. Returns std::nullopt when no rule fires.
 template <typename Kind, typename Rule, typename NameOf>
 std::optional<Kind> decide_kind(const std::vector<CompiledRule<Rule>>& rules, const RuleSubject& s,
-                                NameOf name_of, std::vector<std::string>* reasons) {
+                                NameOf name_of, std::vector<std::string>* reasons,
+                                int* winning_precedence = nullptr) {
   struct Fired {
     int precedence;
     std::size_t position;
@@ -72,6 +74,7 @@ std::optional<Kind> decide_kind(const std::vector<CompiledRule<Rule>>& rules, co
                          std::string(name_of(fired[i].kind)) + ": " + fired[i].description);
     }
   }
+  if (winning_precedence) *winning_precedence = fired.front().precedence;
   return fired.front().kind;
 }
 
@@ -79,11 +82,55 @@ bool has_tag_named(const std::vector<Tag>& tags, std::string_view name) {
   return std::any_of(tags.begin(), tags.end(), [&](const Tag& t) { return t.name == name; });
 }
 
-std::vector<Tag> decide_tags(const RuleSubject& s, std::vector<std::string>* reasons) {
+bool is_scope_facet(TagFacet f) { return f == TagFacet::kHardware || f == TagFacet::kModel; }
+
+// Why a tag rule that fired does not give its tag, or empty when it does.
+// Hardware and model tags say a change brings a platform or a model forward;
+// a file name alone is weak evidence of that (kimi_linear.py touched by a
+// Qwen3-Next kernel, an sm100 example edited in passing), and docs, CI and
+// test changes bring nothing forward whatever they name.
+// What the kind rules decided: no kind at all (issues, or nothing fired), or
+// a kind and whether the author named it ("chore:", "[CI]") rather than the
+// files or words showing it (CODEOWNERS only, "lint").
+struct KindVerdict {
+  std::optional<ChangeKind> kind;
+  bool author_said = false;
+};
+
+std::string why_tag_dropped(const rules::TagRule& rule, const CompiledPattern& pattern,
+                            const RuleEvidence& e, const RuleSubject& s, KindVerdict verdict) {
+  // kRevert stands for "no kind": it drops nothing below.
+  const ChangeKind kind = verdict.kind.value_or(ChangeKind::kRevert);
+  const bool from_path = e.source == RuleEvidence::Source::kPath;
+  // Housekeeping (CODEOWNERS, lint) has no topic; an author's "chore:" or
+  // "misc:" keeps what its title names ("misc: point triton blackwell-ptxas").
+  if (kind == ChangeKind::kChore && (!verdict.author_said || from_path))
+    return "housekeeping carries no topic";
+  if (is_scope_facet(rule.facet)) {
+    if (kind == ChangeKind::kDocs || kind == ChangeKind::kCiBuild || kind == ChangeKind::kTest)
+      return "a " + std::string(kind_name(kind)) + " change brings no hardware or model forward";
+    if (from_path && !e.path_majority && !pattern.match_body(s))
+      return "its files are not most of the change (" + std::to_string(e.path_support) + " of " +
+             std::to_string(s.paths.size()) + "), and neither title nor message names it";
+  }
+  if (from_path && (kind == ChangeKind::kCiBuild || kind == ChangeKind::kDeps ||
+                    kind == ChangeKind::kRelease))
+    return "a " + std::string(kind_name(kind)) + " change is not about the code it packages";
+  return {};
+}
+
+std::vector<Tag> decide_tags(const RuleSubject& s, KindVerdict kind,
+                             std::vector<std::string>* reasons) {
   std::vector<Tag> tags;
   for (const auto& [rule, pattern] : rule_book().tags) {
     auto e = pattern.match(s);
     if (!e) continue;
+    if (const std::string dropped = why_tag_dropped(*rule, pattern, *e, s, kind); !dropped.empty()) {
+      if (reasons)
+        reasons->push_back("(dropped) tag " + std::string(rule->tag) + ": " + e->description +
+                           "; " + dropped);
+      continue;
+    }
     tags.push_back(Tag{rule->facet, std::string(rule->tag)});
     if (reasons) reasons->push_back("tag " + std::string(rule->tag) + ": " + e->description);
   }
@@ -91,6 +138,15 @@ std::vector<Tag> decide_tags(const RuleSubject& s, std::vector<std::string>* rea
   for (ExtensionTagHit& hit : extension_tag_hits(s)) {
     tags.push_back(std::move(hit.tag));
     if (reasons) reasons->push_back(std::move(hit.reason));
+  }
+  // A tag that means something else next to another: the matmuls inside an
+  // attention kernel are not GEMM work.
+  for (const rules::ImpliedTag& suppress : rules::suppressed_tags()) {
+    if (!has_tag_named(tags, suppress.implies) || !has_tag_named(tags, suppress.tag)) continue;
+    std::erase_if(tags, [&](const Tag& t) { return t.name == suppress.tag; });
+    if (reasons)
+      reasons->push_back("(dropped) tag " + std::string(suppress.tag) + ": inside " +
+                         std::string(suppress.implies) + " work");
   }
   // Implications, until nothing changes (the table is tiny; chains are short).
   for (bool added = true; added;) {
@@ -224,10 +280,19 @@ bool decide_new_support(const Classification& c, const RuleSubject& s, std::vect
 
 Classification classify_subject(const RuleSubject& s) {
   Classification c;
-  c.kind = decide_kind<ChangeKind>(rule_book().kinds, s, kind_name, &c.reasons)
-               .value_or(ChangeKind::kChore);
-  if (c.reasons.empty()) c.reasons.push_back("kind=chore: no kind rule fired");
-  c.tags = decide_tags(s, &c.reasons);
+  int precedence = 0;
+  const std::optional<ChangeKind> kind =
+      decide_kind<ChangeKind>(rule_book().kinds, s, kind_name, &c.reasons, &precedence);
+  // Nothing said what the change is: "other" for the report, but the change
+  // keeps its topic tags (a silent "[Fwd,Sm100] Gate mma with is_leader_cta"
+  // is still Blackwell attention work).
+  c.kind = kind.value_or(ChangeKind::kChore);
+  if (!kind) c.reasons.push_back("kind=chore: no kind rule fired (tags kept)");
+  const bool author_said = precedence == rules::precedence::kExplicit ||
+                           precedence == rules::precedence::kExplicitSide ||
+                           precedence == rules::precedence::kLabelled;  // "misc:", "[Misc]"
+  c.tags = decide_tags(s, {kind, author_said}, &c.reasons);
+  c.retreat = c.kind == ChangeKind::kRevert || any_fires(rule_book().retreat, s, "retreat", &c.reasons);
   c.breaking = any_fires(rule_book().breaking, s, "breaking", &c.reasons);
   c.new_support = decide_new_support(c, s, &c.reasons);
   c.new_api = c.kind == ChangeKind::kFeature && any_fires(rule_book().new_api, s, "new api", &c.reasons);
@@ -325,7 +390,7 @@ IssueClassification classify(const Issue& issue) {
   c.kind = decide_kind<IssueKind>(rule_book().issue_kinds, s, issue_kind_name, nullptr)
                .value_or(IssueKind::kOther);
   c.severe = any_fires(rule_book().severe, s, "severe", nullptr);
-  c.tags = decide_tags(s, nullptr);
+  c.tags = decide_tags(s, {}, nullptr);
   return c;
 }
 

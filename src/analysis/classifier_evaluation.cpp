@@ -3,10 +3,13 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cstdint>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <set>
 #include <sstream>
+
+#include "core/ascii_text.h"
 
 namespace infradigest {
 
@@ -130,12 +133,32 @@ Result<std::vector<Commit>> read_commit_lines(const std::string& path) {
         file.filename = f["filename"].get<std::string>();
         if (f.contains("status") && f["status"].is_string())
           file.status = f["status"].get<std::string>();
+        // Line counts decide whether a path tag's files are most of the change.
+        if (f.contains("additions") && f["additions"].is_number_integer())
+          file.additions = f["additions"].get<int>();
+        if (f.contains("deletions") && f["deletions"].is_number_integer())
+          file.deletions = f["deletions"].get<int>();
         c.files.push_back(std::move(file));
       }
     }
     commits.push_back(std::move(c));
   }
   return commits;
+}
+
+bool in_test_split(std::string_view sha) {
+  std::uint64_t hash = 14695981039346656037ULL;  // FNV-1a, 64 bit
+  for (const char c : ascii_lower(sha)) {
+    hash ^= static_cast<unsigned char>(c);
+    hash *= 1099511628211ULL;
+  }
+  return hash % 3 == 0;
+}
+
+LabelSplit split_labels(const std::vector<LabelledCommit>& labels) {
+  LabelSplit split;
+  for (const LabelledCommit& l : labels) (in_test_split(l.sha) ? split.test : split.train).push_back(l);
+  return split;
 }
 
 double PrecisionRecall::precision() const {
@@ -200,6 +223,14 @@ ClassifierEvaluation evaluate_classifier(const std::vector<LabelledCommit>& labe
       e.facets[t.facet] += one;
       e.per_tag[t] += one;
     }
+    const bool peripheral = label.kind == ChangeKind::kDocs || label.kind == ChangeKind::kCiBuild ||
+                            label.kind == ChangeKind::kTest;
+    const bool scope_tag = std::any_of(c.tags.begin(), c.tags.end(), [](const Tag& t) {
+      return t.facet == TagFacet::kHardware || t.facet == TagFacet::kModel;
+    });
+    if (peripheral && scope_tag)
+      e.peripheral_with_scope_tags.push_back(label.repo + "@" + label.sha.substr(0, 10) + " " +
+                                             commit.title());
     if (c.kind != label.kind || !miss.missing_tags.empty() || !miss.unexpected_tags.empty()) {
       miss.repo = label.repo;
       miss.sha = label.sha;
@@ -258,6 +289,10 @@ std::string format_evaluation(const ClassifierEvaluation& e, bool list_misses) {
     out += row + fmt::format(" {:>7.2f}\n", static_cast<double>(correct) / row_total);
   }
 
+  out += fmt::format("\ndocs/CI/test commits with a hardware or model tag: {}\n",
+                     e.peripheral_with_scope_tags.size());
+  for (const std::string& item : e.peripheral_with_scope_tags) out += "  " + item + "\n";
+
   if (list_misses && !e.misses.empty()) {
     out += fmt::format("\nmisses ({})\n", e.misses.size());
     for (const EvaluationMiss& m : e.misses) {
@@ -272,6 +307,18 @@ std::string format_evaluation(const ClassifierEvaluation& e, bool list_misses) {
     }
   }
   return out;
+}
+
+std::string format_summary_line(std::string_view name, const ClassifierEvaluation& e) {
+  const auto facet = [&](TagFacet f) {
+    const auto it = e.facets.find(f);
+    const PrecisionRecall pr = it == e.facets.end() ? PrecisionRecall{} : it->second;
+    return fmt::format("{:.3f}/{:.3f}", pr.precision(), pr.recall());
+  };
+  return fmt::format("  {:<6} {:>5}  {:>5.3f}  {:>5.3f}  {:>5.3f}  {:>11}  {:>11}  {:>11}  {:>4}\n",
+                     name, e.items, e.kind_accuracy(), e.tags.precision(), e.tags.recall(),
+                     facet(TagFacet::kHardware), facet(TagFacet::kTechnique),
+                     facet(TagFacet::kModel), e.peripheral_with_scope_tags.size());
 }
 
 }  // namespace infradigest

@@ -34,9 +34,20 @@ Result<std::vector<LabelledCommit>> parse_labels(const std::string& text, const 
 Result<std::vector<LabelledCommit>> read_labels(const std::string& path);
 
 // Reads a commit dump with one JSON commit per line (repo, sha, message,
-// files[].filename/status), as in ../shared/data/commits-*.jsonl. Only the
+// files[].filename/status/additions/deletions), as in ../shared/data/commits-*.jsonl. Only the
 // fields the classifier reads are kept.
 Result<std::vector<Commit>> read_commit_lines(const std::string& path);
+
+// The held-out test split: a fixed third of all labels, chosen by the SHA's
+// FNV-1a hash (stable across runs, platforms and label order) so that no one
+// picks which commits land in it. Rules are tuned on the train split only.
+bool in_test_split(std::string_view sha);
+
+struct LabelSplit {
+  std::vector<LabelledCommit> train;
+  std::vector<LabelledCommit> test;
+};
+LabelSplit split_labels(const std::vector<LabelledCommit>& labels);
 
 struct PrecisionRecall {
   int true_positives = 0;
@@ -72,6 +83,10 @@ struct ClassifierEvaluation {
   std::map<Tag, PrecisionRecall> per_tag;
   std::vector<EvaluationMiss> misses;
   std::vector<std::string> unmatched;  // "repo@sha" labels with no commit in the data
+  // Commits labelled docs, ci/build or test to which the classifier still gave
+  // a hardware or model tag ("repo@sha title"): such a change does not bring
+  // a platform or a model forward, so it must carry none.
+  std::vector<std::string> peripheral_with_scope_tags;
 
   double kind_accuracy() const;  // 0 when nothing was evaluated
 };
@@ -84,5 +99,9 @@ ClassifierEvaluation evaluate_classifier(const std::vector<LabelledCommit>& labe
 // The human report: counts, kind accuracy, tag P/R/F1 overall, per facet and
 // per tag, the confusion matrix; with `list_misses`, every miss and its reasons.
 std::string format_evaluation(const ClassifierEvaluation& evaluation, bool list_misses);
+
+// One line of figures: items, kind accuracy, tag P/R overall and per facet,
+// peripheral commits with hardware/model tags. `name` leads the line.
+std::string format_summary_line(std::string_view name, const ClassifierEvaluation& evaluation);
 
 }  // namespace infradigest

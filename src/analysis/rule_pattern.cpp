@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "core/ascii_text.h"
+
 namespace infradigest {
 
 namespace {
@@ -26,6 +28,7 @@ RuleSubject make_rule_subject(std::string_view title, std::string_view body,
   s.body = body;
   for (const FileChange& f : files) {
     s.paths.push_back(f.filename);
+    s.path_lines.push_back(f.additions && f.deletions ? *f.additions + *f.deletions : -1);
     if (f.status == "added") s.added_paths.push_back(f.filename);
   }
   for (const std::string& label : labels) s.labels.push_back(label);
@@ -43,26 +46,33 @@ CompiledPattern::CompiledPattern(const rules::Pattern& pattern)
 std::optional<RuleEvidence> CompiledPattern::match(const RuleSubject& s) const {
   if (anchor_ == Anchor::kEveryPath) return match_every_path(s.paths);
   if (anchor_ == Anchor::kBodyLine) return match_body_line(s.body);
+  if (anchor_ == Anchor::kSummary) return match_summary(s.body);
   if (fields_ & rules::kTitle) {
     if (auto e = match_title(s)) return e;
   }
   if (anchor_ != Anchor::kAnywhere) return std::nullopt;  // the other anchors read titles only
   if (fields_ & rules::kBody) {
-    if (auto hit = find_in(s.body))
-      return RuleEvidence{kNotInTitle, describe(s.body, *hit, "body")};
+    if (auto e = match_body(s)) return e;
   }
   if (fields_ & rules::kLabel) {
     for (std::string_view label : s.labels) {
-      if (find_in(label)) return RuleEvidence{kNotInTitle, "label " + in_quotes(label)};
+      if (find_in(label))
+        return RuleEvidence{kNotInTitle, "label " + in_quotes(label), RuleEvidence::Source::kLabel};
     }
   }
   if (fields_ & rules::kPath) {
-    if (auto e = match_some_paths(s.paths, s.min_path_support, "path")) return e;
+    if (auto e = match_some_paths(s.paths, s.path_lines, s.min_path_support, "path")) return e;
   }
   if (fields_ & rules::kAddedPath) {
-    if (auto e = match_some_paths(s.added_paths, 1, "new file")) return e;
+    if (auto e = match_some_paths(s.added_paths, {}, 1, "new file")) return e;
   }
   return std::nullopt;
+}
+
+std::optional<RuleEvidence> CompiledPattern::match_body(const RuleSubject& s) const {
+  auto hit = find_in(s.body);
+  if (!hit) return std::nullopt;
+  return RuleEvidence{kNotInTitle, describe(s.body, *hit, "body"), RuleEvidence::Source::kBody};
 }
 
 // The first hit that does not overlap an exception, provided one of the
@@ -128,20 +138,30 @@ std::optional<RuleEvidence> CompiledPattern::match_title(const RuleSubject& s) c
     }
     case Anchor::kEveryPath:
     case Anchor::kBodyLine:
+    case Anchor::kSummary:
       return std::nullopt;
   }
   return std::nullopt;
 }
 
 std::optional<RuleEvidence> CompiledPattern::match_some_paths(
-    const std::vector<std::string_view>& paths, std::size_t min_support,
-    std::string_view noun) const {
+    const std::vector<std::string_view>& paths, const std::vector<int>& lines,
+    std::size_t min_support, std::string_view noun) const {
   std::size_t support = 0;
+  long matched_lines = 0;
+  long total_lines = 0;
+  bool lines_known = lines.size() == paths.size();
+  for (std::size_t i = 0; lines_known && i < lines.size(); ++i) {
+    if (lines[i] < 0) lines_known = false;
+    else total_lines += lines[i];
+  }
   std::optional<RuleEvidence> first;
-  for (std::string_view path : paths) {
+  for (std::size_t i = 0; i < paths.size(); ++i) {
+    const std::string_view path = paths[i];
     auto hit = find_in(path);
     if (!hit) continue;
     ++support;
+    if (lines_known) matched_lines += lines[i];
     if (!first) {
       first = RuleEvidence{kNotInTitle, std::string(noun) + " " + in_quotes(slice(path, *hit)) +
                                             " in " + std::string(path)};
@@ -149,6 +169,10 @@ std::optional<RuleEvidence> CompiledPattern::match_some_paths(
   }
   if (!first || support < min_support) return std::nullopt;
   if (support > 1) first->description += " (+" + std::to_string(support - 1) + " more)";
+  first->source = RuleEvidence::Source::kPath;
+  first->path_support = support;
+  first->path_majority = lines_known && total_lines > 0 ? matched_lines * 2 > total_lines
+                                                         : support * 2 > paths.size();
   return first;
 }
 
@@ -161,9 +185,52 @@ std::optional<RuleEvidence> CompiledPattern::match_every_path(
     if (!hit) return std::nullopt;
     if (!first_hit) first_hit = hit;
   }
-  return RuleEvidence{kNotInTitle, "all " + std::to_string(paths.size()) + " files match, e.g. " +
-                                       in_quotes(slice(paths.front(), *first_hit)) + " in " +
-                                       std::string(paths.front())};
+  return RuleEvidence{kNotInTitle,
+                      "all " + std::to_string(paths.size()) + " files match, e.g. " +
+                          in_quotes(slice(paths.front(), *first_hit)) + " in " +
+                          std::string(paths.front()),
+                      RuleEvidence::Source::kPath, paths.size()};
+}
+
+std::string_view body_summary(std::string_view body) {
+  std::size_t begin = std::string_view::npos;
+  std::size_t end = 0;
+  bool in_comment = false;
+  for (std::size_t start = 0; start <= body.size();) {
+    const std::size_t nl = body.find('\n', start);
+    const std::size_t stop = nl == std::string_view::npos ? body.size() : nl;
+    const std::string_view line = trim_ascii_space(body.substr(start, stop - start));
+    bool skip = false;
+    if (in_comment) {
+      skip = true;
+      if (line.find("-->") != std::string_view::npos) in_comment = false;
+    } else if (line.starts_with("<!--")) {
+      skip = true;
+      in_comment = line.find("-->") == std::string_view::npos;
+    } else {
+      skip = line.empty() || line.starts_with("#") || line.starts_with("- [") ||
+             line.starts_with("* [") || line.starts_with("stack-info:") ||
+             line.starts_with("Signed-off-by:") || line.starts_with("Co-authored-by:") ||
+             line.starts_with("Co-Authored-By:");
+    }
+    if (skip) {
+      if (begin != std::string_view::npos) break;  // the paragraph ended
+    } else {
+      if (begin == std::string_view::npos) begin = start;
+      end = stop;
+    }
+    if (nl == std::string_view::npos) break;
+    start = nl + 1;
+  }
+  return begin == std::string_view::npos ? std::string_view{} : body.substr(begin, end - begin);
+}
+
+std::optional<RuleEvidence> CompiledPattern::match_summary(std::string_view body) const {
+  const std::string_view summary = body_summary(body);
+  auto hit = find_in(summary);
+  if (!hit) return std::nullopt;
+  return RuleEvidence{RuleEvidence::kBodyStart + static_cast<std::size_t>(summary.data() - body.data()) + hit->begin,
+                      describe(summary, *hit, "the message's opening"), RuleEvidence::Source::kBody};
 }
 
 // A line of the body that starts a paragraph or a list item must start with
@@ -196,7 +263,8 @@ std::optional<RuleEvidence> CompiledPattern::match_body_line(std::string_view bo
           hit && (also_.empty() || also_.find(line)) && !overlaps_exception(line, *hit)) {
         const std::string_view shown = line.substr(i, std::min<std::size_t>(line.size() - i, 60));
         return RuleEvidence{RuleEvidence::kBodyStart + start + i,
-                            "body line " + in_quotes(shown) + " starts with " + in_quotes(slice(line, *hit))};
+                            "body line " + in_quotes(shown) + " starts with " + in_quotes(slice(line, *hit)),
+                            RuleEvidence::Source::kBody};
       }
     }
     paragraph_start = line.find_first_not_of(" \t\r") == std::string_view::npos;

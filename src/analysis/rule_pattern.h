@@ -23,6 +23,7 @@ struct RuleSubject {
   TitleParts parts;
   std::string_view body;
   std::vector<std::string_view> paths;
+  std::vector<int> path_lines;  // per path: additions + deletions; -1 when unknown
   std::vector<std::string_view> added_paths;
   std::vector<std::string_view> labels;
   // Tags from paths need this many supporting files: a quarter, at least one.
@@ -42,7 +43,18 @@ struct RuleEvidence {
   static constexpr std::size_t kBodyStart = kNotInTitle / 2;
   std::size_t position = kNotInTitle;
   std::string description;
+  // Which field matched, and for paths how many files did: a path hit on a
+  // quarter of the files is weaker evidence than the title naming it.
+  enum class Source { kTitle, kBody, kLabel, kPath } source = Source::kTitle;
+  std::size_t path_support = 0;
+  // For a path hit: whether the matching files are most of the change, by
+  // changed lines when every file has counts, else by files.
+  bool path_majority = false;
 };
+
+// The body's first paragraph of prose: PR templates' HTML comments, markdown
+// headings, checklists and trailers are skipped. A view into `body`.
+std::string_view body_summary(std::string_view body);
 
 // Immutable after construction; safe to share between threads.
 class CompiledPattern {
@@ -53,16 +65,22 @@ class CompiledPattern {
   // or std::nullopt.
   std::optional<RuleEvidence> match(const RuleSubject& s) const;
 
+  // The pattern's words (with its also/except) in the message body, whatever
+  // fields the pattern reads: does the message agree with a path hit?
+  std::optional<RuleEvidence> match_body(const RuleSubject& s) const;
+
  private:
   std::optional<KeywordHit> find_in(std::string_view text) const;
   bool overlaps_exception(std::string_view text, KeywordHit hit) const;
   std::string describe(std::string_view text, KeywordHit hit, std::string_view where) const;
   std::optional<RuleEvidence> match_title(const RuleSubject& s) const;
   std::optional<RuleEvidence> match_some_paths(const std::vector<std::string_view>& paths,
+                                               const std::vector<int>& lines,
                                                std::size_t min_support,
                                                std::string_view noun) const;
   std::optional<RuleEvidence> match_every_path(const std::vector<std::string_view>& paths) const;
   std::optional<RuleEvidence> match_body_line(std::string_view body) const;
+  std::optional<RuleEvidence> match_summary(std::string_view body) const;
 
   unsigned fields_;
   rules::Anchor anchor_;

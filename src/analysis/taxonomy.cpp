@@ -57,6 +57,12 @@ constexpr TagEntry kTags[] = {
     {kTechnique, {"EP", "EP", "EP"}},
     {kTechnique, {"Linear attention (GDN/Mamba)", "Linear attention (GDN/Mamba)", "Linear attention (GDN/Mamba)"}},
     {kTechnique, {"Quantization", "Quantization", "Quantization"}},
+    // Number formats, kept apart from the quantization technique: kernel
+    // engineers track FP8 and FP4 work by format (FP4 covers NVFP4 and MXFP4).
+    {kTechnique, {"FP8", "FP8", "FP8"}},
+    {kTechnique, {"FP4", "FP4", "FP4"}},
+    {kTechnique, {"INT4", "INT4", "INT4"}},
+    {kTechnique, {"INT8", "INT8", "INT8"}},
     {kTechnique, {"Speculative decoding", "Speculative decoding", "Speculative decoding"}},
     {kTechnique, {"Sampling", "Sampling", "Sampling"}},
     {kTechnique, {"Communication", "Communication", "Communication"}},
