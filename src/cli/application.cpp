@@ -13,12 +13,6 @@ namespace infradigest {
 
 namespace {
 
-const Command* find_command(std::string_view name) {
-  for (const auto& c : commands())
-    if (c.name == name) return &c;
-  return nullptr;
-}
-
 int dispatch(int argc, char** argv) {
   std::vector<std::string> args(argv + 1, argv + argc);
   auto globals = extract_global_options(args);
@@ -48,7 +42,7 @@ int dispatch(int argc, char** argv) {
   CommandContext context{std::move(*config), globals->now, std::cout, std::cerr};
 
   if (args.empty() || args[0] == "-h" || args[0] == "--help") return static_cast<int>(run_help(context, {}));
-  if (args[0] == "--version") return static_cast<int>(run_version(context, {}));
+  if (args[0] == "--version" || args[0] == "-V") return static_cast<int>(run_version(context, {}));
   const std::string name = args[0];
   const Command* command = find_command(name);
   if (!command) {
