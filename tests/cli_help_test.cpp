@@ -105,5 +105,29 @@ TEST(CliHelp, ExitStatusTableIsTheSameInHelpReadmeAndManPage) {
   EXPECT_EQ(exit_rows_from_man_page(), expected);
 }
 
+
+TEST(CliHelp, ConfigShowNamesTheStoreTheFileReadAndWhichVariablesAreSetNeverTheirValues) {
+  testing::TempDir dir;
+  testing::write_file(dir.file("c.toml"),
+                      "[llm]\nbase_url = \"http://127.0.0.1:9/v1\"\napi_key_env = \"MY_LLM_KEY\"\nmodels = [\"m\"]\n"
+                      "[[publish.webhook]]\ntype = \"feishu\"\nurl_env = \"HOOK_URL\"\nsecret_env = \"HOOK_SECRET\"\n");
+  auto r = run_infradigest("--config " + dir.file("c.toml") + " --db " + dir.file("s.db") + " config show",
+                           "HOOK_URL=https://hooks.example/very-secret-path MY_LLM_KEY=sk-very-secret");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_TRUE(contains(r.out, "# config file: " + dir.file("c.toml") + "\n")) << r.out;
+  EXPECT_TRUE(contains(r.out, "# store: " + dir.file("s.db") + "\n")) << r.out;
+  EXPECT_TRUE(contains(r.out, "#   llm.api_key_env: MY_LLM_KEY is set\n")) << r.out;
+  EXPECT_TRUE(contains(r.out, "#   publish.webhook[0].url_env: HOOK_URL is set\n")) << r.out;
+  EXPECT_TRUE(contains(r.out, "#   publish.webhook[0].secret_env: HOOK_SECRET is not set\n")) << r.out;
+  EXPECT_FALSE(contains(r.out + r.err, "very-secret")) << r.out;
+
+  // No file: which one was looked for; the default store under XDG_DATA_HOME.
+  auto defaults = run_infradigest("config show", "XDG_DATA_HOME=" + dir.file("data"));
+  ASSERT_EQ(defaults.exit_code, 0) << defaults.err;
+  EXPECT_TRUE(contains(defaults.out, "# config file: none (no --config, INFRADIGEST_CONFIG unset, ")) << defaults.out;
+  EXPECT_TRUE(contains(defaults.out, "# store: " + dir.file("data") + "/infradigest/infradigest.db (default location)\n"))
+      << defaults.out;
+}
+
 }  // namespace
 }  // namespace infradigest
