@@ -1,6 +1,9 @@
 #include "cli/application.h"
 
+#include <unistd.h>
+
 #include <exception>
+#include <optional>
 #include <iostream>
 #include <vector>
 
@@ -8,6 +11,7 @@
 #include "cli/global_options.h"
 #include "cli/taxonomy_setup.h"
 #include "config/did_you_mean.h"
+#include "core/terminal_colour.h"
 
 namespace infradigest {
 
@@ -60,6 +64,20 @@ int dispatch(int argc, char** argv) {
 }  // namespace
 
 int run_application(int argc, char** argv) {
+  // Diagnostics in colour for a person at a terminal only (core/terminal_colour.h).
+  std::optional<ColouringStreambuf> colouring;
+  std::streambuf* plain_stderr = std::cerr.rdbuf();
+  if (colour_wanted(isatty(STDERR_FILENO) == 1, system_getenv)) {
+    colouring.emplace(plain_stderr);
+    std::cerr.rdbuf(&*colouring);
+  }
+  struct RestoreStderr {
+    std::streambuf* plain;
+    ~RestoreStderr() {
+      std::cerr.flush();
+      std::cerr.rdbuf(plain);
+    }
+  } restore{plain_stderr};
   try {
     return dispatch(argc, argv);
   } catch (const std::exception& e) {
