@@ -29,7 +29,8 @@ std::optional<ExitStatus> parse_args(CLI::App& app, std::vector<std::string> arg
   try {
     app.parse(args);
   } catch (const CLI::CallForHelp&) {
-    context.out << app.help() << "\n" << global_options_help();
+    const std::string own = app.help();
+    context.out << own << (own.ends_with("\n\n") ? "" : "\n") << global_options_help();
     if (const Command* command = find_command(app.get_name()); command && !command->example.empty())
       context.out << "\nExample:\n  " << command->example << "\n";
     return ExitStatus::kOk;
