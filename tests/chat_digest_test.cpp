@@ -36,7 +36,7 @@ class ChatDigest : public ::testing::Test {
     std::vector<nlohmann::json> out;
     std::istringstream in(r.out);
     for (std::string line; std::getline(in, line);)
-      if (!line.empty()) out.push_back(nlohmann::json::parse(line));
+      if (!line.empty() && !line.starts_with("# ")) out.push_back(nlohmann::json::parse(line));  // not the labels
     return out;
   }
 
@@ -80,6 +80,26 @@ TEST_F(ChatDigest, AnUnknownContentValueIsAConfigError) {
   EXPECT_NE(r.exit_code, 0);
   EXPECT_NE(r.err.find("content"), std::string::npos) << r.err;
   EXPECT_NE(r.err.find("digest or full"), std::string::npos) << r.err;
+}
+
+TEST_F(ChatDigest, DryRunLabelsEachBodyWithItsTargetAndPieceAndWarnsAboutUnsetVariables) {
+  const std::string cfg = dir_->file("labels.toml");
+  testing::write_file(cfg, "[[publish.webhook]]\ntype = \"wecom\"\nurl_env = \"INFRADIGEST_TEST_UNSET_HOOK\"\n"
+                           "name = \"infra-team\"\ncontent = \"full\"\n");
+  auto r = run_infradigest("--config " + cfg + " --db " + dir_->file("s.db") + " publish --date 2026-02-26 --dry-run");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  std::vector<std::string> labels;
+  std::istringstream in(r.out);
+  for (std::string line; std::getline(in, line);)
+    if (line.starts_with("# ")) labels.push_back(line);
+  ASSERT_GT(labels.size(), 2u) << r.out.substr(0, 500);
+  const std::string n = std::to_string(labels.size());
+  EXPECT_EQ(labels.front(), "# wecom infra-team 1/" + n);
+  EXPECT_EQ(labels.back(), "# wecom infra-team " + n + "/" + n);
+  EXPECT_NE(r.err.find("warning: wecom webhook 'infra-team': environment variable INFRADIGEST_TEST_UNSET_HOOK (its url_env) "
+                       "is not set"),
+            std::string::npos)
+      << r.err;
 }
 
 }  // namespace

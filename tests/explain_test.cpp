@@ -109,7 +109,8 @@ TEST(Explain, UnknownOrMalformedShas) {
   TempDir dir;
   const std::string db = "--db " + dir.file("s.db");
   auto missing = run_infradigest(db + " explain 0123456789");
-  EXPECT_EQ(missing.exit_code, 1);
+  EXPECT_EQ(missing.exit_code, 3);  // the input names nothing stored; 1 is for I/O and database failures
+  EXPECT_NE(missing.err.find("commit 0123456789 not found"), std::string::npos) << missing.err;
   EXPECT_NE(missing.err.find("no stored commit has a SHA starting with 0123456789"),
             std::string::npos)
       << missing.err;

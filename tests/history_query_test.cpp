@@ -171,7 +171,13 @@ TEST(HistoryQuery, BadFiltersAreUsageErrorsWithSuggestions) {
                         Case{"--kind fixx", "--kind: unknown kind 'fixx': did you mean 'fix'?"},
                         Case{"--type comit", "--type: unknown type 'comit': did you mean 'commit'?"},
                         Case{"--repo vllm-project/vlm", "did you mean 'vllm-project/vllm'?"},
-                        Case{"--text '\"unclosed'", "bad --text query"},
+                        Case{"--repo vllm", "--repo: unknown repository 'vllm': did you mean 'vllm-project/vllm'?"},
+                        Case{"--repo SGLANG", "did you mean 'sgl-project/sglang'?"},
+                        Case{"--kind bugfix", "--kind: unknown kind 'bugfix': did you mean 'fix'?"},
+                        Case{"--kind perfomance", "--kind: unknown kind 'perfomance': did you mean 'perf'?"},
+                        Case{"--text '\"unclosed'", "bad --text query '\"unclosed': a '\"' is not closed."},
+                        Case{"--text 'kernel AND'", "bad --text query 'kernel AND': it ends too early"},
+                        Case{"--text 'a:b OR c'", "'a:' reads as a column filter"},
                         Case{"--since 2026-03-01 --until 2026-02-01", "is after --until"},
                         Case{"--since 2026-02-30", "--since"},
                         Case{"--limit 0", "--limit must be at least 1"},
@@ -179,6 +185,8 @@ TEST(HistoryQuery, BadFiltersAreUsageErrorsWithSuggestions) {
     auto r = run_infradigest(db + " query " + c.args);
     EXPECT_EQ(r.exit_code, 2) << c.args << "\n" << r.err;
     EXPECT_NE(r.err.find(c.message), std::string::npos) << c.args << "\n" << r.err;
+    // The user wrote no SQL and sees none.
+    for (const char* sql : {"SQL", "SELECT", "search_fts", "fts5"}) EXPECT_EQ(r.err.find(sql), std::string::npos) << r.err;
   }
 }
 

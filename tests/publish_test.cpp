@@ -268,10 +268,16 @@ TEST(Publish, DryRunPrintsBodiesAndStoresNothing) {
   options.mode = PublishMode::kDryRun;
   auto out = f.publish({{"team", "feishu", "UNSET", "ALSO_UNSET"}}, markdown(3), options);
   ASSERT_FALSE(out[0].error);
-  auto body = Json::parse(f.dry.str());
+  const std::string printed = f.dry.str();
+  ASSERT_TRUE(printed.starts_with("# feishu team 1/1\n")) << printed;
+  auto body = Json::parse(printed.substr(printed.find('\n') + 1));
   EXPECT_EQ(body["card"]["header"]["title"]["content"], "AI 基础设施日报 · 2026-02-26");
   EXPECT_FALSE(body.contains("sign"));
   EXPECT_TRUE(DeliveryStore(f.db).load(report().window.date, "team")->empty());
+  // A real run would fail on the unset variables: the dry run says so.
+  EXPECT_TRUE(contains(f.log.str(), "warning: feishu webhook 'team': environment variable UNSET (its url_env) is not set"))
+      << f.log.str();
+  EXPECT_TRUE(contains(f.log.str(), "ALSO_UNSET (its secret_env) is not set")) << f.log.str();
 }
 
 }  // namespace

@@ -9,6 +9,7 @@
 #include "site/atom_feed.h"
 #include "site/html_text.h"
 #include "site/markdown_html.h"
+#include "site/site_assets.h"
 #include "site/site_builder.h"
 #include "site/site_pages.h"
 #include "site/svg_chart.h"
@@ -22,6 +23,18 @@ using testing::contains;
 namespace fs = std::filesystem;
 using testing::run_infradigest;
 using testing::TempDir;
+
+TEST(SiteHtml, PrintStylesheetLeavesOutNavigationAndSearchAndKeepsChartsWhole) {
+  const std::string css(site_css());
+  const auto print = css.find("@media print {");
+  ASSERT_NE(print, std::string::npos);
+  const std::string block = css.substr(print, css.find("\n}\n", print) - print);
+  for (const char* hidden : {"header.site", "form.search", ".pager"})
+    EXPECT_NE(block.find(hidden), std::string::npos) << hidden;
+  EXPECT_NE(block.find("display: none"), std::string::npos) << block;
+  EXPECT_NE(block.find("figure.chart-box, table, li { break-inside: avoid; }"), std::string::npos) << block;
+  EXPECT_NE(block.find("--bg: #fff"), std::string::npos) << "white paper, also in dark mode";
+}
 
 TEST(SiteHtml, EscapesTextAndRefusesScriptUrls) {
   EXPECT_EQ(html_escape("<script>alert(1)</script> & \"q\" 'a'"),

@@ -1,6 +1,9 @@
 #include "cli/application.h"
 
+#include <unistd.h>
+
 #include <exception>
+#include <optional>
 #include <iostream>
 #include <vector>
 
@@ -10,16 +13,11 @@
 #include "config/configured_secrets.h"
 #include "config/did_you_mean.h"
 #include "core/scrubbing_output.h"
+#include "core/terminal_colour.h"
 
 namespace infradigest {
 
 namespace {
-
-const Command* find_command(std::string_view name) {
-  for (const auto& c : commands())
-    if (c.name == name) return &c;
-  return nullptr;
-}
 
 int dispatch(int argc, char** argv) {
   std::vector<std::string> args(argv + 1, argv + argc);
@@ -54,7 +52,7 @@ int dispatch(int argc, char** argv) {
   CommandContext context{std::move(*config), globals->now, out, err, secrets};
 
   if (args.empty() || args[0] == "-h" || args[0] == "--help") return static_cast<int>(run_help(context, {}));
-  if (args[0] == "--version") return static_cast<int>(run_version(context, {}));
+  if (args[0] == "--version" || args[0] == "-V") return static_cast<int>(run_version(context, {}));
   const std::string name = args[0];
   const Command* command = find_command(name);
   if (!command) {
@@ -72,6 +70,20 @@ int dispatch(int argc, char** argv) {
 }  // namespace
 
 int run_application(int argc, char** argv) {
+  // Diagnostics in colour for a person at a terminal only (core/terminal_colour.h).
+  std::optional<ColouringStreambuf> colouring;
+  std::streambuf* plain_stderr = std::cerr.rdbuf();
+  if (colour_wanted(isatty(STDERR_FILENO) == 1, system_getenv)) {
+    colouring.emplace(plain_stderr);
+    std::cerr.rdbuf(&*colouring);
+  }
+  struct RestoreStderr {
+    std::streambuf* plain;
+    ~RestoreStderr() {
+      std::cerr.flush();
+      std::cerr.rdbuf(plain);
+    }
+  } restore{plain_stderr};
   try {
     return dispatch(argc, argv);
   } catch (const std::exception& e) {

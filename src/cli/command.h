@@ -40,9 +40,11 @@ struct Command {
   std::string_view usage;    // arguments, e.g. "PATH"
   std::string_view summary;  // one line for `help`
   CommandHandler run;
+  std::string_view example;  // one typical command line, shown by `COMMAND --help`
 };
 
 std::span<const Command> commands();
+const Command* find_command(std::string_view name);  // nullptr when there is none
 
 // Prints "infradigest: error: MESSAGE" on err and returns `status`.
 ExitStatus fail(CommandContext& context, const Error& error, ExitStatus status = ExitStatus::kFailure);

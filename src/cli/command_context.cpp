@@ -3,6 +3,7 @@
 #include <ostream>
 
 #include "cli/command.h"
+#include "cli/global_options.h"
 #include "cli/parse_args.h"
 
 namespace infradigest {
@@ -28,7 +29,10 @@ std::optional<ExitStatus> parse_args(CLI::App& app, std::vector<std::string> arg
   try {
     app.parse(args);
   } catch (const CLI::CallForHelp&) {
-    context.out << app.help();
+    const std::string own = app.help();
+    context.out << own << (own.ends_with("\n\n") ? "" : "\n") << global_options_help();
+    if (const Command* command = find_command(app.get_name()); command && !command->example.empty())
+      context.out << "\nExample:\n  " << command->example << "\n";
     return ExitStatus::kOk;
   } catch (const CLI::ParseError& e) {
     context.err << "infradigest " << app.get_name() << ": " << e.what() << "\n"

@@ -95,8 +95,11 @@ ExitStatus run_explain(CommandContext& c, std::vector<std::string> args) {
   auto found = ActivityStore(*db).commits_by_sha_prefix(*prefix, kMaxCandidates + 1);
   if (!found) return fail(c, found.error());
   if (found->empty()) {
-    return fail(c, make_error("no stored commit has a SHA starting with " + *prefix +
-                              " (import a snapshot or sync first)"));
+    // The store answered: the item the user named is not in it (3, not 1: nothing failed).
+    return fail(c,
+                make_error("commit " + *prefix + " not found: no stored commit has a SHA starting with " + *prefix +
+                           " (import a snapshot or sync first)"),
+                ExitStatus::kBadInput);
   }
   if (found->size() > 1) {
     std::string list;

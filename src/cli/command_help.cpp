@@ -2,15 +2,37 @@
 #include <ostream>
 
 #include "cli/command.h"
+#include "cli/global_options.h"
 #include "config/did_you_mean.h"
 
 namespace infradigest {
 
+namespace {
+
+void print_exit_statuses(std::ostream& out) {
+  out << "Exit status:\n";
+  for (const auto& row : kExitStatusMeanings) out << "  " << static_cast<int>(row.status) << "  " << row.meaning << "\n";
+}
+
+// `help help`, `help --help`: what `COMMAND --help` prints for the others.
+ExitStatus print_help_of_help(CommandContext& c) {
+  const Command* help = find_command("help");
+  c.out << help->summary << "\nUsage: infradigest help [COMMAND]\n\n"
+        << global_options_help() << "\nExample:\n  " << help->example << "\n";
+  return ExitStatus::kOk;
+}
+
+}  // namespace
+
 ExitStatus run_help(CommandContext& c, std::vector<std::string> args) {
   if (!args.empty()) {
-    for (const auto& cmd : commands())
-      if (cmd.name == args[0]) return cmd.run(c, {"--help"});
-    c.err << "infradigest help: unknown command '" << args[0] << "'\n";
+    if (args[0] == "--help" || args[0] == "-h" || args[0] == "help") return print_help_of_help(c);
+    if (const Command* cmd = find_command(args[0])) return cmd->run(c, {"--help"});
+    std::vector<std::string_view> names;
+    for (const auto& cmd : commands()) names.push_back(cmd.name);
+    c.err << "infradigest help: unknown command '" << args[0] << "'";
+    if (auto guess = did_you_mean(args[0], names)) c.err << " (did you mean '" << *guess << "'?)";
+    c.err << "\n";
     return ExitStatus::kUsage;
   }
   c.out << "infradigest " << INFRADIGEST_VERSION
@@ -20,17 +42,19 @@ ExitStatus run_help(CommandContext& c, std::vector<std::string> args) {
     std::string head = std::string(cmd.name);
     c.out << "  " << head << std::string(head.size() < 10 ? 10 - head.size() : 1, ' ') << cmd.summary << "\n";
   }
-  c.out << "\nGlobal options (anywhere on the line):\n"
-        << "  --config FILE    configuration file (TOML); default $INFRADIGEST_CONFIG or\n"
-        << "                   $XDG_CONFIG_HOME/infradigest/config.toml if it exists\n"
-        << "  --db FILE        SQLite store (default: config 'db', else $XDG_DATA_HOME/infradigest/infradigest.db)\n"
-        << "  --now ISO8601    pretend the current time is this (reproducible runs)\n"
-        << "\nExit status: 0 ok, 1 failure, 2 usage or configuration error, 3 input rejected\n"
-        << "Run 'infradigest help COMMAND' for a command's options.\n";
+  c.out << "\n" << global_options_help() << "  -h, --help       this help\n"
+        << "  -V, --version    print the version\n\n";
+  print_exit_statuses(c.out);
+  c.out << "\nExample:\n  infradigest import examples/2026-02-26 && infradigest report --date 2026-02-26\n"
+        << "Run 'infradigest help COMMAND' for a command's options; 'man infradigest' for the manual.\n";
   return ExitStatus::kOk;
 }
 
-ExitStatus run_version(CommandContext& c, std::vector<std::string>) {
+ExitStatus run_version(CommandContext& c, std::vector<std::string> args) {
+  if (!args.empty() && (args[0] == "--help" || args[0] == "-h")) {
+    c.out << "Print the version\nUsage: infradigest version\n\n" << global_options_help() << "\nExample:\n  infradigest -V\n";
+    return ExitStatus::kOk;
+  }
   c.out << "infradigest " << INFRADIGEST_VERSION << "\n";
   return ExitStatus::kOk;
 }

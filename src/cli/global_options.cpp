@@ -2,6 +2,14 @@
 
 namespace infradigest {
 
+std::string_view global_options_help() {
+  return "Global options (anywhere on the line):\n"
+         "  --config FILE    configuration file (TOML); default $INFRADIGEST_CONFIG or\n"
+         "                   $XDG_CONFIG_HOME/infradigest/config.toml if it exists\n"
+         "  --db FILE        SQLite store (default: config 'db', else $XDG_DATA_HOME/infradigest/infradigest.db)\n"
+         "  --now ISO8601    pretend the current time is this (reproducible runs)\n";
+}
+
 Result<GlobalOptions> extract_global_options(std::vector<std::string>& args) {
   GlobalOptions g;
   std::vector<std::string> rest;

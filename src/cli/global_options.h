@@ -4,6 +4,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/result.h"
@@ -20,5 +21,8 @@ struct GlobalOptions {
 // Removes the global options (as "--opt VALUE" or "--opt=VALUE") from `args`.
 // Arguments after a lone "--" are left alone.
 Result<GlobalOptions> extract_global_options(std::vector<std::string>& args);
+
+// The "Global options" block of `help` and of every `COMMAND --help`.
+std::string_view global_options_help();
 
 }  // namespace infradigest

@@ -11,21 +11,77 @@ namespace infradigest {
 
 namespace {
 
+// Words people use for a kind that is named otherwise here ("bugfix" is a fix).
+struct HistoryKindAlias {
+  std::string_view alias, kind;
+};
+constexpr HistoryKindAlias kHistoryKindAliases[] = {
+    {"bugfix", "fix"},        {"bug-fix", "fix"},        {"fixes", "fix"},       {"hotfix", "fix"},
+    {"performance", "perf"},  {"optimization", "perf"},  {"optimisation", "perf"}, {"speedup", "perf"},
+    {"feat", "feature"},      {"features", "feature"},   {"enhancement", "feature"},
+    {"doc", "docs"},          {"documentation", "docs"}, {"tests", "test"},     {"testing", "test"},
+    {"ci", "ci/build"},       {"build", "ci/build"},     {"dependency", "deps"}, {"dependencies", "deps"},
+    {"bump", "deps"},         {"reverts", "revert"},     {"releases", "release"}, {"bugs", "bug"},
+};
+
+// The part of "owner/name" after the slash (all of it when there is none).
+std::string_view history_name_part(std::string_view name) {
+  auto slash = name.rfind('/');
+  return slash == std::string_view::npos ? name : name.substr(slash + 1);
+}
+
+// Candidates a word plausibly abbreviates, case-insensitively: with
+// `whole_name_part`, those whose name part is the word ("vllm" of
+// "vllm-project/vllm"); else those whose full name or name part starts or
+// ends with it ("flash", "NVIDIA").
+std::vector<std::string> history_affix_matches(const std::string& word, const std::vector<std::string>& candidates,
+                                               bool whole_name_part) {
+  const std::string w = ascii_lower(word);
+  std::vector<std::string> out;
+  if (w.size() < 2) return out;
+  for (const auto& c : candidates) {
+    const std::string full = ascii_lower(c);
+    const std::string part(history_name_part(full));
+    if (whole_name_part ? part == w : (full.starts_with(w) || full.ends_with(w) || part.starts_with(w)))
+      out.push_back(c);
+  }
+  return out;
+}
+
 // The candidate equal to `word` ignoring case, else an error naming the
-// closest candidate (or listing them all when they are few).
+// closest candidate(s): a known alias, a repository by its name, the
+// smallest edit distance, a prefix or suffix — or listing them all when they are few.
 Result<std::string> resolve_name(const std::string& what, const std::string& word,
                                  const std::vector<std::string>& candidates) {
   for (const auto& c : candidates)
     if (ascii_lower(c) == ascii_lower(word)) return c;
-  std::vector<std::string_view> views(candidates.begin(), candidates.end());
   std::string message = "unknown " + what + " '" + word + "'";
-  if (auto guess = did_you_mean(word, views)) {
-    message += ": did you mean '" + std::string(*guess) + "'?";
-  } else if (candidates.size() <= 16) {
-    std::string list;
-    for (const auto& c : candidates) list += (list.empty() ? "" : ", ") + c;
-    message += " (one of: " + list + ")";
+  std::vector<std::string> guesses;
+  for (const auto& a : kHistoryKindAliases)
+    if (a.alias == ascii_lower(word) && std::find(candidates.begin(), candidates.end(), a.kind) != candidates.end())
+      guesses.emplace_back(a.kind);
+  if (guesses.empty()) guesses = history_affix_matches(word, candidates, true);
+  if (guesses.empty()) {
+    std::vector<std::string_view> views(candidates.begin(), candidates.end());
+    if (auto guess = did_you_mean(word, views)) guesses.emplace_back(*guess);
   }
+  if (guesses.empty()) guesses = history_affix_matches(word, candidates, false);
+  auto joined = [](const std::vector<std::string>& names) {
+    std::string list;
+    for (const auto& n : names) list += (list.empty() ? "" : ", ") + n;
+    return list;
+  };
+  if (guesses.empty()) {  // a typo of an alias ("perfomance")
+    std::vector<std::string_view> aliases;
+    for (const auto& a : kHistoryKindAliases)
+      if (std::find(candidates.begin(), candidates.end(), a.kind) != candidates.end()) aliases.push_back(a.alias);
+    if (auto alias = did_you_mean(word, aliases))
+      for (const auto& a : kHistoryKindAliases)
+        if (a.alias == *alias) guesses.emplace_back(a.kind);
+  }
+  if (guesses.size() == 1) return make_error(message + ": did you mean '" + guesses.front() + "'?");
+  if (guesses.size() > 1 && guesses.size() <= 8) return make_error(message + ": did you mean one of " + joined(guesses) + "?");
+  if (candidates.size() <= 16) message += " (one of: " + joined(candidates) + ")";
   return make_error(message);
 }
 

@@ -85,7 +85,15 @@ TargetOutcome Publisher::publish_one(const Report& report, const std::string& ma
     const std::string body = target.full_report ? markdown : render_chat_digest(report, options.day_page_url);
     auto pieces = split_into_pieces(*platform, title, platform->render_lines(parse_chat_lines(body), body));
     if (options.mode == PublishMode::kDryRun) {
-      for (const auto& p : pieces) dry_run_out << platform->body(p, "", std::chrono::seconds(0)) << "\n";
+      // Each body under a label naming where and which piece it would go:
+      // "# feishu infra-team 1/3". What a real run would lack is a warning.
+      for (size_t i = 0; i < pieces.size(); ++i)
+        dry_run_out << fmt::format("# {} {} {}/{}\n", target.type, target.name, i + 1, pieces.size())
+                    << platform->body(pieces[i], "", std::chrono::seconds(0)) << "\n";
+      for (const auto& [variable, key] : {std::pair{target.url_env, "url_env"}, std::pair{target.secret_env, "secret_env"}})
+        if (auto value = getenv_(variable); !variable.empty() && (!value || value->empty()))
+          log_ << "infradigest: warning: " << who << ": environment variable " << variable << " (its " << key
+               << ") is not set; sending would fail\n";
       outcome.pieces = static_cast<int>(pieces.size());
       return outcome;
     }

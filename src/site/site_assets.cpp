@@ -55,6 +55,18 @@ footer { color: var(--muted); font-size: .85rem; padding-bottom: 2rem; }
   body { font-size: 15px; }
   h1 { font-size: 1.35rem; }
 }
+/* Printing a day: the report on white paper, without navigation or search. */
+@media print {
+  :root { --fg: #000; --muted: #333; --bg: #fff; --panel: #fff; --line: #999; --link: #000; }
+  body { font-size: 11pt; line-height: 1.45; }
+  header.site, .skip, form.search, #search-status, .pager { display: none !important; }
+  main, footer { max-width: none; padding: 0; }
+  a { text-decoration: underline; }
+  h1, h2, h3, h4 { break-after: avoid; }
+  figure.chart-box, table, li { break-inside: avoid; }
+  figure.chart-box { overflow: visible; }
+  table { display: table; }
+}
 )css";
 }
 

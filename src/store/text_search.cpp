@@ -77,11 +77,25 @@ constexpr const char* kMatchSql = R"sql(
     JOIN releases x ON x.id = hits.rowid / 4 JOIN repositories r ON r.id = x.repo_id WHERE hits.rowid % 4 = 3
 )sql";
 
+// What is wrong with a query SQLite's FTS5 rejected, in the user's terms:
+// the database error names the SQL statement, which means nothing to them.
+std::string fts_problem(const std::string& sqlite_message) {
+  if (auto near = sqlite_message.find("syntax error near \""); near != std::string::npos) {
+    const auto start = near + 19;
+    const auto end = sqlite_message.find('"', start);
+    const std::string token = sqlite_message.substr(start, end == std::string::npos ? std::string::npos : end - start);
+    if (token.empty()) return "it ends too early (an OR, AND or NOT with nothing after it, or a '(' not closed)";
+    return "syntax error near '" + token + "'";
+  }
+  if (sqlite_message.find("unterminated string") != std::string::npos) return "a '\"' is not closed";
+  if (auto column = sqlite_message.find("no such column: "); column != std::string::npos)
+    return "'" + sqlite_message.substr(column + 16) + ":' reads as a column filter; quote words with ':'";
+  return "it is not a valid full-text query";
+}
+
 Error bad_query(const std::string& fts_query, const Error& cause) {
-  // SQLite says "fts5: syntax error near ..."; say what the user can do.
-  return make_error("bad --text query '" + fts_query + "' (" + cause.message +
-                    "): use words, \"a phrase\", prefix*, OR, NOT; quote words with symbols, e.g. "
-                    "'\"sm_100\"'");
+  return make_error("bad --text query '" + fts_query + "': " + fts_problem(cause.message) +
+                    ". Use words, \"a phrase\", prefix*, OR, NOT; quote words with symbols, e.g. '\"sm_100\"'");
 }
 
 }  // namespace
