@@ -130,6 +130,7 @@ Result<std::vector<Commit>> read_commit_lines(const std::string& path) {
         file.filename = f["filename"].get<std::string>();
         if (f.contains("status") && f["status"].is_string())
           file.status = f["status"].get<std::string>();
+        if (f.contains("patch") && f["patch"].is_string()) file.patch = f["patch"].get<std::string>();
         c.files.push_back(std::move(file));
       }
     }

@@ -7,6 +7,7 @@
 #include <string_view>
 
 #include "analysis/classification.h"
+#include "analysis/code_facts.h"
 #include "analysis/risk_signals.h"
 
 namespace infradigest {
@@ -43,6 +44,8 @@ struct Labels {
   std::string_view dependency_update;  // "依赖联动"
   std::string_view breaking_change;    // "破坏性变更"
   std::string_view risk;              // "风险", after a hardware name: "Blackwell 风险"
+  std::string_view code_change;       // "代码变更": an item's code facts (analysis/code_facts.h)
+  std::string_view theme_api_config;  // "接口与配置变化"
 };
 
 const Labels& labels(Language lang);
@@ -56,6 +59,9 @@ std::string tag_label(const Tag& tag, Language lang);
 std::string_view symptom_label(RiskSymptom symptom, Language lang);    // "崩溃" | "crash"
 std::string_view breaking_action_label(BreakingAction action, Language lang);  // "移除" | "removes"
 std::string_view breaking_subject_label(BreakingSubject subject, Language lang);  // "参数" | "flag"
+
+// What a code fact says, before its name: "新增参数" | "adds parameter".
+std::string_view code_fact_label(CodeFactKind kind, Language lang);
 
 // "3 个提交" / "3 commits": counted nouns.
 std::string count_commits(int n, Language lang);

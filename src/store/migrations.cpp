@@ -246,6 +246,12 @@ CREATE TABLE llm_rejections (
   PRIMARY KEY (model, prompt_hash, report_date)
 );
 )sql",
+      // 8: each file's patch, bounded (docs/schema.md); stores made before keep NULL
+      // patches until their commits are synced again.
+      R"sql(
+ALTER TABLE commit_files ADD COLUMN patch TEXT;
+ALTER TABLE commit_files ADD COLUMN patch_truncated INTEGER NOT NULL DEFAULT 0;
+)sql",
   };
   return kSteps;
 }

@@ -130,6 +130,7 @@ class RepoSync {
     for (auto& e : errors)
       if (!e) return e.error();
     out_.commit_details = fetched;
+    for (auto& c : commits_) bound_patches(c, req_.patch_limits);
     out_.activity.commits = std::move(commits_);
     return {};
   }
