@@ -332,7 +332,7 @@ bool on_raw_lines(const std::string& patch, char sign, const std::string& text) 
   while (pos < patch.size()) {
     size_t end = patch.find('\n', pos);
     if (end == std::string::npos) end = patch.size();
-    if (patch[pos] == sign && !patch.starts_with("@@", pos) &&
+    if (pos < end && patch[pos] == sign &&
         std::string_view(patch).substr(pos + 1, end - pos - 1).find(text) != std::string_view::npos)
       return true;
     pos = end + 1;

@@ -54,9 +54,19 @@ bool is_build(std::string_view path) {
   return is_requirements(path) || is_python_build(path) || is_cmake(path) || is_dockerfile(path);
 }
 // Where CUDA architecture lists live: build files, scripts, CI, and Python
-// (JIT and build helpers) on lines that speak of architectures.
+// (JIT and build helpers) on lines that set architecture lists.
 bool may_list_archs(std::string_view path) {
   return is_build(path) || is_python(path) || ends_with_any(path, {".sh", ".yml", ".yaml", ".toml"});
+}
+
+// In Python code an architecture name is usually a check or a docstring, not
+// a build target: there only lines that set arch lists or -gencode flags count.
+bool arch_list_line(std::string_view path, const std::string& lower) {
+  if (lower.find("gencode") != std::string::npos) return true;
+  if (!is_python(path) || is_python_build(path)) return lower.find("arch") != std::string::npos;
+  for (std::string_view w : {"arch_list", "cuda_arch", "archs"})
+    if (lower.find(w) != std::string::npos) return true;
+  return false;
 }
 
 // ---- Python -----------------------------------------------------------------
@@ -89,6 +99,8 @@ std::string_view python_class_name(std::string_view line) {
 // side with less indentation that opens one, else the hunk header.
 std::string python_scope(const LineContext& line) {
   size_t indent = indent_of(line.text);
+  if (indent == 0) return {};  // module level
+  const size_t own_indent = indent;
   for (auto it = line.before.rbegin(); it != line.before.rend(); ++it) {
     auto t = it->text;
     if (trim_ascii_space(t).empty() || indent_of(t) >= indent) continue;
@@ -96,6 +108,9 @@ std::string python_scope(const LineContext& line) {
     if (auto c = python_class_name(t); !c.empty()) return std::string(c);
     indent = indent_of(t);
   }
+  // The header is the nearest earlier line git took for a function header:
+  // it encloses this line only when it is indented less.
+  if (indent_of(line.header) >= std::min(indent, own_indent)) return {};
   if (auto d = python_def_name(line.header); !d.empty()) return std::string(d);
   if (auto c = python_class_name(line.header); !c.empty()) return std::string(c);
   return {};
@@ -110,12 +125,19 @@ void py_class(const LineContext& line, std::vector<LineMatch>& out) {
   if (auto name = python_class_name(line.text); !name.empty()) out.push_back({std::string(name), {}, {}});
 }
 
+// Whether every bracket in `v` closes within it (quotes respected).
+bool is_balanced(std::string_view v) {
+  const std::string wrapped = "(" + std::string(v) + ")";
+  auto inside = balanced_from(wrapped, 0);
+  return inside && inside->size() == v.size();
+}
+
 // A one-line value: not the opening of a multi-line literal or call.
 bool complete_value(std::string_view v) {
   if (v.empty() || v.size() > 120) return false;
   char last = v.back();
   if (last == '(' || last == '[' || last == '{' || last == '\\' || last == ',') return false;
-  return balanced_from("(" + std::string(v) + ")", 0).has_value();
+  return is_balanced(v);
 }
 
 // "NAME[: type] = value" → {NAME, value}; nullopt otherwise.
@@ -190,10 +212,7 @@ std::string keyword_value(std::string_view line, std::string_view keyword) {
     auto pieces = split_top_level(line.substr(p + 1));
     if (pieces.empty()) return {};
     auto v = pieces.front();
-    while (!v.empty() && v.back() == ')') {  // the call's own closing parenthesis
-      if (balanced_from("(" + std::string(v) + ")", 0)) break;
-      v.remove_suffix(1);
-    }
+    while (!v.empty() && v.back() == ')' && !is_balanced(v)) v.remove_suffix(1);  // the call's own ")"
     v = trim_ascii_space(v);
     return complete_value(v) ? std::string(v) : std::string();
   }
@@ -522,7 +541,9 @@ void dockerfile(const LineContext& line, std::vector<LineMatch>& out) {
 void cuda_archs(const LineContext& line, std::vector<LineMatch>& out) {
   auto text = line.text;
   auto lower = ascii_lower(text);
-  bool speaks_of_archs = lower.find("arch") != std::string::npos || lower.find("gencode") != std::string::npos;
+  auto trimmed = trim_ascii_space(text);
+  if (trimmed.starts_with("#") || trimmed.starts_with("//") || trimmed.starts_with("\"\"\"")) return;  // comments, docstrings
+  const bool speaks_of_archs = arch_list_line(line.path, lower);
   auto tokens_with = [&](std::string_view prefix) {
     for (size_t pos = text.find(prefix); pos != std::string_view::npos; pos = text.find(prefix, pos + 1)) {
       if (pos > 0 && is_ident_char(text[pos - 1]) && text[pos - 1] != '_' && text[pos - 1] != '=') continue;
@@ -716,6 +737,15 @@ std::string header_scope(std::string_view header) {
   return std::string(name);
 }
 
+// A statement that ends on its line: brackets close, no dangling operator.
+bool complete_statement(std::string_view t, bool python) {
+  t = python ? strip_python_comment(t) : strip_cpp_comment(t);
+  if (t.empty() || !is_balanced(t)) return false;
+  char last = t.back();
+  return !(last == '<' || last == ',' || last == '\\' || last == '+' || last == '-' || last == '*' || last == '/' ||
+           last == '&' || last == '|' || last == '=' || last == '?' || t.ends_with(" and") || t.ends_with(" or"));
+}
+
 // One-line edits that say what changed: within a small change block, the one
 // removed `return` (or `if`/`while` condition) replaced by one added.
 void changed_statements(const FileDiff& diff, std::vector<CodeFact>& out) {
@@ -747,7 +777,7 @@ void changed_statements(const FileDiff& diff, std::vector<CodeFact>& out) {
       if (python) {
         std::string pad(first_indent == std::string_view::npos ? 0 : first_indent, ' ');
         pad += "x";
-        scope = python_scope(LineContext{pad, new_side, hunk.header});
+        scope = python_scope(LineContext{pad, new_side, hunk.header, diff.file.filename});
       } else {
         scope = header_scope(hunk.header);
       }
@@ -759,7 +789,9 @@ void changed_statements(const FileDiff& diff, std::vector<CodeFact>& out) {
         for (auto t : added)
           if (test(t)) a.push_back(t);
         if (r.size() != 1 || a.size() != 1 || r[0] == a[0] || scope.empty()) continue;
-        if (r[0].size() > 200 || a[0].size() > 200) continue;
+        if (r[0].size() > 200 || a[0].size() > 200 || !complete_statement(r[0], python) ||
+            !complete_statement(a[0], python))
+          continue;
         out.push_back({kind, scope, diff.file.filename, scope, std::string(r[0]), std::string(a[0]), id});
       }
       for (size_t k = i - added.size() - removed.size(); k < i; ++k)

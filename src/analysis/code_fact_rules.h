@@ -20,6 +20,7 @@ struct LineContext {
   std::string_view text;
   std::span<const PatchLine> before;
   std::string_view header;
+  std::string_view path;  // the file's path
 };
 
 // What a line names: `value` is "" when the line gives none.

@@ -80,7 +80,9 @@ std::map<std::string, SideMatches> matches_on(const FileDiff& diff, const LineRu
     for (size_t i = 0; i < lines.size(); ++i) {
       if (lines[i].change != own) continue;
       found.clear();
-      rule.match(LineContext{lines[i].text, std::span<const PatchLine>(lines.data(), i), hunk.header}, found);
+      rule.match(LineContext{lines[i].text, std::span<const PatchLine>(lines.data(), i), hunk.header,
+                             diff.file.filename},
+                 found);
       for (auto& m : found) {
         auto& entry = out[m.name];
         if (!m.value.empty()) entry.values.insert(m.value);
