@@ -133,7 +133,8 @@ TEST(CodeFacts, RenameNeedsTheSameParameters) {
 
 TEST(CodeFacts, SignatureParametersAndDefaultsAcrossLines) {
   // Shaped like flashinfer ad94692's tests/attention/test_trtllm_gen_mla.py.
-  auto facts = facts_of("flash_attn/cute/interface.py", R"(@@ -220,8 +220,9 @@ def flash_attn_func(
+  auto facts = facts_of("flash_attn/cute/interface.py", R"(@@ -219,9 +219,10 @@ import torch
+ def flash_attn_func(
      q: torch.Tensor,
      k: torch.Tensor,
 -    softmax_scale: float = 1.0,
@@ -293,6 +294,12 @@ TEST(CodeFacts, CudaArchitecturesAddedAndRemoved) {
   EXPECT_NE(find(facts, CodeFactKind::kArchAdded, "12.0a"), nullptr);
   EXPECT_EQ(find(facts, CodeFactKind::kArchAdded, "9.0a"), nullptr);
   EXPECT_NE(find(facts, CodeFactKind::kArchAdded, "100a"), nullptr);
+
+  // flashinfer 635505f .github/workflows/release.yml: '12.9' is a CUDA version compared, not an arch.
+  auto workflow = facts_of(".github/workflows/release.yml",
+                           "@@ -1 +1 @@\n+          FLASHINFER_CUDA_ARCH_LIST: ${{ matrix.cuda < '12.9' && '9.0a 10.0a 12.0a' }}\n");
+  EXPECT_EQ(find(workflow, CodeFactKind::kArchAdded, "12.9"), nullptr);
+  EXPECT_NE(find(workflow, CodeFactKind::kArchAdded, "12.0a"), nullptr);
 }
 
 TEST(CodeFacts, NewTestFunctionsAreCountedAndFilesListed) {

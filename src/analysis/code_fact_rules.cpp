@@ -536,6 +536,16 @@ void dockerfile(const LineContext& line, std::vector<LineMatch>& out) {
   out.push_back({std::string(name), std::string(value), {}});
 }
 
+// Whether the value at `pos` is an operand of a comparison (`<`, `>`, `==`,
+// `!=`), quotes and spaces skipped: such a number is a version being tested.
+bool compared(std::string_view text, size_t pos) {
+  while (pos > 0 && (text[pos - 1] == ' ' || text[pos - 1] == '\'' || text[pos - 1] == '"')) --pos;
+  if (pos == 0) return false;
+  char c = text[pos - 1];
+  if (c == '<' || c == '>') return true;
+  return c == '=' && pos >= 2 && (text[pos - 2] == '=' || text[pos - 2] == '!' || text[pos - 2] == '<' || text[pos - 2] == '>');
+}
+
 // CUDA architectures: sm_90a / compute_100a tokens, TORCH_CUDA_ARCH_LIST
 // values ("9.0a"), CMAKE_CUDA_ARCHITECTURES values ("90a", "100a-real").
 void cuda_archs(const LineContext& line, std::vector<LineMatch>& out) {
@@ -574,6 +584,7 @@ void cuda_archs(const LineContext& line, std::vector<LineMatch>& out) {
       if (p < text.size() && (text[p] == 'a' || text[p] == 'f')) ++p;
       auto tok = text.substr(start, p - start);
       if (p < text.size() && is_ident_char(text[p])) continue;
+      if (compared(text, start)) continue;  // "matrix.cuda < '12.9'": a CUDA version, not an arch
       bool ok = dotted ? (tok.find('.') != std::string_view::npos && tok.size() <= 5)
                        : (tok.find('.') == std::string_view::npos && tok.size() >= 2 && tok.size() <= 4);
       if (ok) out.push_back({std::string(tok), {}, {}});

@@ -26,7 +26,7 @@ struct RepoSyncRequest {
   SysSeconds floor{};      // landing_floor(): where late commits land
   RepoState state;         // stored default branch and cursor
   int detail_threads = 4;  // commit details fetched at once (the client bounds the total)
-  PatchLimits patch_limits;  // how much of each commit's patch is stored
+  PatchLimits patch_limits{};  // how much of each commit's patch is stored
 };
 
 // Store lookups, thread-safe (SyncStore).

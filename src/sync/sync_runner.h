@@ -24,7 +24,7 @@ struct SyncRequest {
   SysSeconds until{};
   SysSeconds now{};     // the logical time of the run (--now): first_seen_at, cursors' synced_at
   int concurrency = 6;  // repositories at once, and commit details at once per repository
-  PatchLimits patch_limits;  // how much of each commit's patch is stored (config github.patch_*)
+  PatchLimits patch_limits{};  // how much of each commit's patch is stored (config github.patch_*)
 };
 
 struct RepoOutcome {
