@@ -36,7 +36,8 @@ bool is_cpp(std::string_view path) {
 bool is_requirements(std::string_view path) {
   auto b = base_name(path);
   return (b.starts_with("requirements") && (b.ends_with(".txt") || b.ends_with(".in"))) ||
-         path.find("/requirements/") != std::string_view::npos;
+         ((path.starts_with("requirements/") || path.find("/requirements/") != std::string_view::npos) &&
+          (b.ends_with(".txt") || b.ends_with(".in")));
 }
 bool is_python_build(std::string_view path) {
   auto b = base_name(path);

@@ -83,8 +83,8 @@ std::string_view code_fact_label(CodeFactKind kind, Language lang) {
     case K::kDependencyChanged: return zh ? "依赖版本变更" : "changes the pin of";
     case K::kArchAdded: return zh ? "新增 CUDA 架构" : "adds CUDA architecture";
     case K::kArchRemoved: return zh ? "移除 CUDA 架构" : "removes CUDA architecture";
-    case K::kReturnChanged: return zh ? "返回值变更" : "changes the return in";
-    case K::kConditionChanged: return zh ? "条件变更" : "changes a condition in";
+    case K::kReturnChanged: return zh ? "返回值变更" : "return changed";
+    case K::kConditionChanged: return zh ? "条件变更" : "condition changed";
     case K::kTestsAdded: return zh ? "新增测试函数" : "adds test functions";
     case K::kFileAdded: return zh ? "新增文件" : "adds file";
     case K::kFileRemoved: return zh ? "删除文件" : "removes file";
