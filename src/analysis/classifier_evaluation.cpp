@@ -138,6 +138,7 @@ Result<std::vector<Commit>> read_commit_lines(const std::string& path) {
           file.additions = f["additions"].get<int>();
         if (f.contains("deletions") && f["deletions"].is_number_integer())
           file.deletions = f["deletions"].get<int>();
+        if (f.contains("patch") && f["patch"].is_string()) file.patch = f["patch"].get<std::string>();
         c.files.push_back(std::move(file));
       }
     }

@@ -34,8 +34,8 @@ Result<std::vector<LabelledCommit>> parse_labels(const std::string& text, const 
 Result<std::vector<LabelledCommit>> read_labels(const std::string& path);
 
 // Reads a commit dump with one JSON commit per line (repo, sha, message,
-// files[].filename/status/additions/deletions), as in ../shared/data/commits-*.jsonl. Only the
-// fields the classifier reads are kept.
+// files[].filename/status/additions/deletions/patch), as in ../shared/data/commits-*.jsonl. Only the
+// fields the classifier and the code-fact rules (code_facts.h) read are kept.
 Result<std::vector<Commit>> read_commit_lines(const std::string& path);
 
 // The held-out test split: a fixed third of all labels, chosen by the SHA's

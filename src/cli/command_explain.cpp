@@ -1,12 +1,14 @@
 // infradigest explain SHA: how the classifier read one stored commit — its
 // kind, tags, components and every rule that fired (Classification::reasons);
-// rules from the config's [[taxonomy.*]] entries name their file and line.
+// rules from the config's [[taxonomy.*]] entries name their file and line;
+// then the code facts of its stored patches and the rule that found each.
 #include <algorithm>
 #include <cctype>
 #include <nlohmann/json.hpp>
 #include <ostream>
 
 #include "analysis/classification.h"
+#include "analysis/code_facts.h"
 #include "cli/parse_args.h"
 #include "store/activity_store.h"
 
@@ -57,6 +59,22 @@ void print_text(std::ostream& out, const Commit& commit, const Classification& c
       << "breaking: " << (c.breaking ? "yes" : "no") << "\n"
       << "reasons:\n";
   for (const std::string& r : c.reasons) out << "  " << r << "\n";
+  const auto facts = find_code_facts(commit);
+  int truncated = 0, without = 0;
+  for (const auto& f : commit.files) {
+    truncated += f.patch_truncated ? 1 : 0;
+    without += f.patch || f.patch_truncated ? 0 : 1;
+  }
+  out << "code facts:" << (facts.empty() ? " -" : "") << "\n";
+  for (const auto& f : facts) {
+    out << "  " << code_fact_kind_name(f.kind) << " " << f.name;
+    if (!f.scope.empty() && f.scope != f.name) out << " in " << f.scope;
+    out << " (" << f.file << ")";
+    if (f.before || f.after) out << ": " << f.before.value_or("-") << " -> " << f.after.value_or("-");
+    out << "  [rule " << f.rule << "]\n";
+  }
+  if (truncated) out << "  (" << truncated << " file patch(es) truncated by the stored bounds: facts read from part of the change)\n";
+  if (without) out << "  (" << without << " file(s) without a stored patch)\n";
 }
 
 void print_json(std::ostream& out, const Commit& commit, const Classification& c) {
@@ -74,6 +92,15 @@ void print_json(std::ostream& out, const Commit& commit, const Classification& c
     j["components"].push_back({{"name", share.name}, {"files", share.files}});
   j["breaking"] = c.breaking;
   j["reasons"] = c.reasons;
+  j["code_facts"] = nlohmann::ordered_json::array();
+  for (const auto& f : find_code_facts(commit)) {
+    nlohmann::ordered_json fj{{"kind", code_fact_kind_name(f.kind)}, {"name", f.name}, {"file", f.file}};
+    if (!f.scope.empty()) fj["scope"] = f.scope;
+    if (f.before) fj["before"] = *f.before;
+    if (f.after) fj["after"] = *f.after;
+    fj["rule"] = f.rule;
+    j["code_facts"].push_back(std::move(fj));
+  }
   out << j.dump(2) << "\n";
 }
 

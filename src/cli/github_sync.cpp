@@ -45,7 +45,8 @@ Result<SyncReport> sync_github(CommandContext& c, SyncStore& store, const SyncWi
   GithubClient github(*http, system_clock(), options);
   const auto& repos = c.config.config.repos;
   TerminalProgress progress(c.err, github, repos.size(), stderr_wants_progress());
-  SyncRequest request{repos, window.since, window.until, c.now(), options.concurrency};
+  SyncRequest request{repos, window.since, window.until, c.now(), options.concurrency,
+                      PatchLimits{cfg.patch_max_file_bytes, cfg.patch_max_commit_bytes}};
   auto report = sync_repositories(store, github, request, &progress);
   progress.clear();
   if (!report) return report.error();

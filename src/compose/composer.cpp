@@ -1,5 +1,6 @@
 #include "compose/composer.h"
 
+#include "compose/code_changes.h"
 #include "compose/repo_sections.h"
 
 namespace infradigest {
@@ -12,6 +13,8 @@ Report compose_report(const Activity& day, const ReportWindow& window,
   report.language = language;
   report.incomplete_repos = unsynced;
   report.repos = build_repo_sections(day, window, watchlist);
+  for (auto& s : report.repos)
+    for (auto& i : s.items) i.code_change = code_change_line(i, language);
   for (const auto& s : report.repos) {
     for (const auto& i : s.items) report.date_only_items += i.date_only ? 1 : 0;
     report.total_items += static_cast<int>(s.items.size() + s.issues.size() + s.releases.size());

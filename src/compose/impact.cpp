@@ -9,6 +9,7 @@
 #include <functional>
 #include <map>
 
+#include "compose/code_changes.h"
 #include "compose/composer.h"
 #include "compose/cross_repo_signals.h"
 #include "compose/importance.h"
@@ -171,6 +172,7 @@ std::vector<ImpactTheme> compose_impact(const Report& r, LinkLedger& ledger) {
   themes.push_back({"performance", std::string(L.theme_performance), std::move(perf)});
   themes.push_back({"models", std::string(L.theme_models), by_tag(r, TagFacet::kModel, kTagsNamed, ledger)});
   themes.push_back({"reliability", std::string(L.theme_reliability), reliability(r, ledger)});
+  themes.push_back({"api_config", std::string(L.theme_api_config), api_config_changes(r, ledger)});
   themes.push_back({"maintainability", std::string(L.theme_maintainability), maintainability(r)});
   themes.push_back({"cross_repo", std::string(L.theme_cross_repo), compose_cross_repo_signals(r, ledger)});
   std::erase_if(themes, [](const ImpactTheme& t) { return t.statements.empty(); });

@@ -4,6 +4,7 @@
 #include <map>
 #include <set>
 
+#include "compose/code_changes.h"
 #include "compose/importance.h"
 
 namespace infradigest {
@@ -58,6 +59,7 @@ ReportItem item_from_commit(const Commit& c, const std::map<int, const PullReque
     if (f.deletions) item.deletions = item.deletions.value_or(0) + *f.deletions;
   }
   item.date_only = c.landing_time().date_only();
+  attach_code_facts(item, c);
   return item;
 }
 

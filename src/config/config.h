@@ -86,6 +86,10 @@ struct GithubConfig {
   double connect_timeout = 10;   // seconds
   double timeout = 120;          // seconds, one whole request
   double stall_timeout = 30;     // seconds without receiving a byte
+  // How much of each commit's patch the store keeps (model/patch_bounds.h): the
+  // code facts of a commit come from it. Cut patches are marked truncated.
+  std::int64_t patch_max_file_bytes = 32768;
+  std::int64_t patch_max_commit_bytes = 131072;
 };
 
 // The settings. Member initializers are the built-in defaults (the "default"

@@ -136,6 +136,16 @@ const ConfigKey kConfigKeys[] = {
      .help = "Seconds a GitHub response may send nothing before it is abandoned (and retried)",
      .field = [](Config& c) -> FieldRef { return &c.github.stall_timeout; },
      .validate = validate_timeout_seconds},
+    {.name = "github.patch_max_file_bytes",
+     .env_var = "INFRADIGEST_GITHUB_PATCH_MAX_FILE_BYTES",
+     .help = "Bytes of one file's patch the store keeps (cut at a line, marked truncated); 0 keeps none",
+     .field = [](Config& c) -> FieldRef { return &c.github.patch_max_file_bytes; },
+     .validate = validate_patch_bytes},
+    {.name = "github.patch_max_commit_bytes",
+     .env_var = "INFRADIGEST_GITHUB_PATCH_MAX_COMMIT_BYTES",
+     .help = "Bytes of patches the store keeps per commit, in file order (later files are marked truncated)",
+     .field = [](Config& c) -> FieldRef { return &c.github.patch_max_commit_bytes; },
+     .validate = validate_patch_bytes},
 };
 
 Status validate_webhook_type(const ConfigValue& value) {

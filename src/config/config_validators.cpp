@@ -129,6 +129,12 @@ Status validate_timeout_seconds(const ConfigValue& value) {
   return make_error(fmt::format("must be more than 0 and at most 3600 seconds (got {})", format_toml_value(value)));
 }
 
+Status validate_patch_bytes(const ConfigValue& value) {
+  auto n = std::get<std::int64_t>(value);
+  if (n >= 0 && n <= 16'777'216) return {};
+  return make_error(fmt::format("must be between 0 and 16777216 bytes (got {})", n));
+}
+
 Status validate_concurrency(const ConfigValue& value) {
   auto n = std::get<std::int64_t>(value);
   if (n >= 1 && n <= 64) return {};

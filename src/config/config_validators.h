@@ -51,6 +51,9 @@ Status validate_max_tokens(const ConfigValue& value);
 // Number: seconds, more than 0 and at most 3600.
 Status validate_timeout_seconds(const ConfigValue& value);
 
+// Integer: bytes of patch text, 0 to 16 MiB.
+Status validate_patch_bytes(const ConfigValue& value);
+
 // Integer: 1 to 64.
 Status validate_concurrency(const ConfigValue& value);
 

@@ -24,7 +24,8 @@ const Labels& labels(Language lang) {
       "、", "；", "：", "（", "）", "。", "无链接：来源未给出 SHA 或 PR 编号",
       "性能数据", "以下数字逐字引自提交说明或 PR 描述，未经换算；每项只取一条。",
       "仓库", "变更", "原文数据", "依赖联动", "破坏性变更", "风险",
-      "未同步：本次同步失败，该仓库昨日的动态未知。"};
+      "未同步：本次同步失败，该仓库昨日的动态未知。",
+      "代码变更", "接口与配置变化"};
   static const Labels kEn{
       "AI Infra Daily", "Here is today's AI Infra news.", "Summary", "Impact", "Details by repository",
       "Conclusion", "Watch list & outlook", "No updates yesterday.", "Releases", "New issues",
@@ -33,7 +34,8 @@ const Labels& labels(Language lang) {
       ", ", "; ", ": ", " (", ")", ".", "no link: the source gives no SHA or PR number",
       "Performance figures", "Quoted verbatim from commit messages and PR descriptions, never computed; one per change.",
       "Repository", "Change", "Figure (quoted)", "Dependency update", "Breaking change", "risk",
-      "Not synced: the sync of this repository failed; its activity yesterday is unknown."};
+      "Not synced: the sync of this repository failed; its activity yesterday is unknown.",
+      "Code changes", "API and configuration changes"};
   return lang == Language::kZh ? kZh : kEn;
 }
 
@@ -52,6 +54,42 @@ std::string_view issue_kind_label(IssueKind kind, Language lang) {
     case IssueKind::kFeatureRequest: return zh ? "需求" : "feature request";
     case IssueKind::kQuestion: return zh ? "提问" : "question";
     case IssueKind::kOther: return zh ? "其他" : "other";
+  }
+  return "?";
+}
+
+std::string_view code_fact_label(CodeFactKind kind, Language lang) {
+  const bool zh = lang == Language::kZh;
+  using K = CodeFactKind;
+  switch (kind) {
+    case K::kFunctionAdded: return zh ? "新增函数" : "adds function";
+    case K::kFunctionRemoved: return zh ? "移除函数" : "removes function";
+    case K::kFunctionRenamed: return zh ? "函数更名" : "renames function";
+    case K::kClassAdded: return zh ? "新增类" : "adds class";
+    case K::kClassRemoved: return zh ? "移除类" : "removes class";
+    case K::kSignatureChanged: return zh ? "签名变更" : "changes the signature of";
+    case K::kParameterAdded: return zh ? "新增参数" : "adds parameter";
+    case K::kParameterRemoved: return zh ? "移除参数" : "removes parameter";
+    case K::kDefaultChanged: return zh ? "默认值变更" : "changes the default of";
+    case K::kConstantChanged: return zh ? "常量变更" : "changes constant";
+    case K::kCliFlagAdded: return zh ? "新增命令行参数" : "adds flag";
+    case K::kCliFlagRemoved: return zh ? "移除命令行参数" : "removes flag";
+    case K::kEnvVarAdded: return zh ? "新读取环境变量" : "reads environment variable";
+    case K::kEnvVarRemoved: return zh ? "不再读取环境变量" : "no longer reads environment variable";
+    case K::kKernelAdded: return zh ? "新增内核" : "adds kernel";
+    case K::kKernelRemoved: return zh ? "移除内核" : "removes kernel";
+    case K::kOpAdded: return zh ? "新增算子注册" : "registers op";
+    case K::kOpRemoved: return zh ? "移除算子注册" : "unregisters op";
+    case K::kDependencyAdded: return zh ? "新增依赖" : "adds dependency";
+    case K::kDependencyRemoved: return zh ? "移除依赖" : "removes dependency";
+    case K::kDependencyChanged: return zh ? "依赖版本变更" : "changes the pin of";
+    case K::kArchAdded: return zh ? "新增 CUDA 架构" : "adds CUDA architecture";
+    case K::kArchRemoved: return zh ? "移除 CUDA 架构" : "removes CUDA architecture";
+    case K::kReturnChanged: return zh ? "返回值变更" : "return changed";
+    case K::kConditionChanged: return zh ? "条件变更" : "condition changed";
+    case K::kTestsAdded: return zh ? "新增测试函数" : "adds test functions";
+    case K::kFileAdded: return zh ? "新增文件" : "adds file";
+    case K::kFileRemoved: return zh ? "删除文件" : "removes file";
   }
   return "?";
 }

@@ -7,6 +7,7 @@
 #include <string_view>
 
 #include "analysis/classification.h"
+#include "analysis/code_facts.h"
 #include "analysis/risk_signals.h"
 
 namespace infradigest {
@@ -46,6 +47,8 @@ struct Labels {
   // A repository whose sync failed, shown instead of no_updates: nothing is known
   // about its day, which is not the same as "no updates".
   std::string_view not_synced;        // "未同步：本次同步失败，该仓库昨日的动态未知。"
+  std::string_view code_change;       // "代码变更": an item's code facts (analysis/code_facts.h)
+  std::string_view theme_api_config;  // "接口与配置变化"
 };
 
 const Labels& labels(Language lang);
@@ -59,6 +62,9 @@ std::string tag_label(const Tag& tag, Language lang);
 std::string_view symptom_label(RiskSymptom symptom, Language lang);    // "崩溃" | "crash"
 std::string_view breaking_action_label(BreakingAction action, Language lang);  // "移除" | "removes"
 std::string_view breaking_subject_label(BreakingSubject subject, Language lang);  // "参数" | "flag"
+
+// What a code fact says, before its name: "新增参数" | "adds parameter".
+std::string_view code_fact_label(CodeFactKind kind, Language lang);
 
 // "3 个提交" / "3 commits": counted nouns.
 std::string count_commits(int n, Language lang);

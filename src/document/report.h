@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "analysis/classification.h"
+#include "analysis/code_facts.h"
 #include "document/language.h"
 #include "core/report_window.h"
 
@@ -57,7 +58,15 @@ struct ReportItem {
   // and the rendering passed verification; shown beside the source title,
   // which always stays visible.
   std::optional<std::string> translated_title;
+  // What the commit's patch shows (analysis/code_facts.h), most user-relevant
+  // first, at most kMaxItemCodeFacts; code_facts_total counts them all.
+  std::vector<CodeFact> code_facts;
+  int code_facts_total = 0;
+  // 代码变更: the strongest facts (at most 3) in one line; absent without facts.
+  std::optional<Statement> code_change;
 };
+
+constexpr size_t kMaxItemCodeFacts = 20;
 
 struct ReportIssue {
   std::string id;

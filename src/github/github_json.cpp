@@ -86,8 +86,10 @@ Result<std::vector<FileChange>> files_from_json(const json& files) {
   for (const auto& f : files) {
     auto name = text_at(f, {"filename"});
     if (!name || name->empty()) return make_error("a file entry has no 'filename'");
-    out.push_back(FileChange{*name, nonempty(text_at(f, {"status"})), int_at(f, "additions"), int_at(f, "deletions"),
-                             nonempty(text_at(f, {"previous_filename"}))});
+    FileChange change{*name, nonempty(text_at(f, {"status"})), int_at(f, "additions"), int_at(f, "deletions"),
+                      nonempty(text_at(f, {"previous_filename"}))};
+    change.patch = nonempty(text_at(f, {"patch"}));  // absent for binary files and very large diffs
+    out.push_back(std::move(change));
   }
   return out;
 }

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <functional>
 #include <map>
 
 #include "core/ascii_text.h"
@@ -16,6 +18,8 @@ namespace {
 
 constexpr size_t kMaxBody = 400;       // bytes of a commit message / issue body / release notes
 constexpr size_t kMaxFileNames = 12;
+constexpr size_t kPatchExcerptItems = 8;    // the day's most important items carry a patch excerpt
+constexpr size_t kMaxPatchExcerpt = 1500;  // bytes of it
 
 std::string trim(std::string s) {
   s.erase(0, s.find_first_not_of(" \t\r\n"));
@@ -54,6 +58,34 @@ std::string claim_words(const OJson& data) {
     else if (v.is_array())
       for (const auto& e : v)
         if (e.is_string()) out += ascii_lower(e.get<std::string>()) + "\n";
+  }
+  return out;
+}
+
+// The changed lines of a commit's patches ("+"/"-", file by file, hunk
+// headers kept), cut at a line to at most `max_bytes`: what the model may
+// quote besides the code facts.
+std::string patch_excerpt(const Commit& commit, size_t max_bytes) {
+  std::string out;
+  for (const auto& file : commit.files) {
+    if (!file.patch) continue;
+    std::string part = "--- " + file.filename + "\n";
+    size_t pos = 0;
+    const std::string& p = *file.patch;
+    while (pos < p.size()) {
+      size_t end = p.find('\n', pos);
+      if (end == std::string::npos) end = p.size();
+      std::string_view line(p.data() + pos, end - pos);
+      pos = end + 1;
+      if (line.starts_with("+") || line.starts_with("-") || line.starts_with("@@")) {
+        if (out.size() + part.size() + line.size() + 1 > max_bytes) {
+          if (part.find('\n') + 1 < part.size()) out += part;
+          return out;
+        }
+        part.append(line).push_back('\n');
+      }
+    }
+    if (part.find('\n') + 1 < part.size()) out += part;
   }
   return out;
 }
@@ -113,6 +145,14 @@ FactTable FactTable::build(const Report& report, const Activity& day) {
   for (const auto& c : day.commits) commits[fact_id(c)] = &c;
   for (const auto& p : day.pull_requests) prs[fact_id(p)] = &p;
   for (const auto& i : day.issues) issues[fact_id(i)] = &i;
+
+  // The most important items also get an excerpt of their patch.
+  std::vector<double> importances;
+  for (const auto& s : report.repos)
+    for (const auto& i : s.items) importances.push_back(i.importance);
+  std::sort(importances.begin(), importances.end(), std::greater<>());
+  const double excerpt_floor =
+      importances.empty() ? 0 : importances[std::min(importances.size(), kPatchExcerptItems) - 1];
 
   FactTable t;
   int active = 0, n_commits = 0, n_issues = 0, n_releases = 0;
@@ -204,8 +244,21 @@ FactTable FactTable::build(const Report& report, const Activity& day) {
         OJson files = OJson::array();
         for (size_t k = 0; k < commit.files.size() && k < kMaxFileNames; ++k) files.push_back(commit.files[k].filename);
         if (!files.empty()) f.data["files"] = files;
+        if (item.importance >= excerpt_floor)
+          if (auto excerpt = patch_excerpt(commit, kMaxPatchExcerpt); !excerpt.empty()) f.data["patch_excerpt"] = excerpt;
       } else if (auto p = prs.find(item.id); p != prs.end() && p->second->body) {
         f.data["description"] = clip_utf8(*p->second->body, kMaxBody);
+      }
+      if (!item.code_facts.empty()) {
+        OJson facts = OJson::array();
+        for (const auto& cf : item.code_facts) {
+          OJson j{{"kind", code_fact_kind_name(cf.kind)}, {"name", cf.name}, {"file", cf.file}};
+          if (!cf.scope.empty()) j["scope"] = cf.scope;
+          if (cf.before) j["before"] = *cf.before;
+          if (cf.after) j["after"] = *cf.after;
+          facts.push_back(std::move(j));
+        }
+        f.data["code_facts"] = std::move(facts);
       }
       if (item.files > 0) f.data["files_changed"] = item.files;
       if (item.additions) f.data["additions"] = *item.additions;

@@ -22,6 +22,13 @@ struct FileChange {
   std::optional<int> additions;       // absent when the source gives no line counts
   std::optional<int> deletions;
   std::optional<std::string> previous_filename;  // for renames
+  // The file's unified diff from its first "@@" hunk header on, as GitHub's
+  // commit detail gives it; absent for binary files, diffs GitHub leaves out, and
+  // sources without patches. Bounded when stored (model/patch_bounds.h): a cut
+  // or dropped patch sets patch_truncated, so fewer lines are never mistaken
+  // for the whole change.
+  std::optional<std::string> patch{};
+  bool patch_truncated = false;
   friend bool operator==(const FileChange&, const FileChange&) = default;
 };
 

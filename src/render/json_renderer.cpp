@@ -32,6 +32,18 @@ Json item(const ReportItem& i, bool llm) {
            {"date_only", i.date_only},
            {"committed_on", i.committed_on ? Json(format_date(*i.committed_on)) : Json(nullptr)}};
   if (llm) out["translated_title"] = optional(i.translated_title);
+  Json facts = Json::array();
+  for (const auto& f : i.code_facts) {
+    Json fj{{"kind", code_fact_kind_name(f.kind)}, {"name", f.name}, {"file", f.file}};
+    if (!f.scope.empty()) fj["scope"] = f.scope;
+    if (f.before) fj["before"] = *f.before;
+    if (f.after) fj["after"] = *f.after;
+    fj["rule"] = f.rule;
+    facts.push_back(std::move(fj));
+  }
+  out["code_facts"] = std::move(facts);
+  if (i.code_facts_total > static_cast<int>(i.code_facts.size())) out["code_facts_total"] = i.code_facts_total;
+  out["code_change"] = i.code_change ? statement(*i.code_change) : Json(nullptr);
   return out;
 }
 

@@ -154,6 +154,7 @@ void render_item(std::ostream& out, const std::string& repo, const ReportItem& i
     out << " · " << (lang == Language::kZh ? "标签：" : "tags: ") << tags_text(i.classification.tags, lang);
   if (i.url.empty()) out << " " << L.open_paren << L.no_link << L.close_paren;
   out << "\n";
+  if (i.code_change) out << "  - " << L.code_change << L.colon << render_markdown_inline(*i.code_change) << "\n";
 }
 
 void render_release(std::ostream& out, const std::string& repo, const ReportRelease& r, Language lang) {

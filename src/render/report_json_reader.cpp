@@ -158,6 +158,27 @@ ReportItem item(Reader& in, const nlohmann::json& j, const std::string& w) {
     else in.fail(w + ".committed_on", "not a date \"" + *committed + "\"");
   }
   i.translated_title = in.optional_text(j, "translated_title", w);
+  // Absent in documents stored before code facts existed.
+  if (j.contains("code_facts") && j.at("code_facts").is_array()) {
+    const auto& list = j.at("code_facts");
+    for (size_t k = 0; k < list.size(); ++k) {
+      const std::string fw = w + ".code_facts[" + std::to_string(k) + "]";
+      CodeFact f;
+      const std::string fact_kind = in.text(list[k], "kind", fw);
+      if (auto parsed = code_fact_kind_from_name(fact_kind)) f.kind = *parsed;
+      else in.fail(fw + ".kind", "unknown code fact kind \"" + fact_kind + "\"");
+      f.name = in.text(list[k], "name", fw);
+      f.file = in.text(list[k], "file", fw);
+      f.scope = in.optional_text(list[k], "scope", fw).value_or("");
+      f.before = in.optional_text(list[k], "before", fw);
+      f.after = in.optional_text(list[k], "after", fw);
+      f.rule = in.optional_text(list[k], "rule", fw).value_or("");
+      i.code_facts.push_back(std::move(f));
+    }
+  }
+  i.code_facts_total = in.optional_number<int>(j, "code_facts_total", w).value_or(static_cast<int>(i.code_facts.size()));
+  if (j.contains("code_change") && !j.at("code_change").is_null())
+    i.code_change = statement(in, j.at("code_change"), w + ".code_change");
   return i;
 }
 

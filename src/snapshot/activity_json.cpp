@@ -163,6 +163,10 @@ Result<FileChange> decode_file(const json& j) {
   READ_INTO(f.additions, r.optional_int("additions"));
   READ_INTO(f.deletions, r.optional_int("deletions"));
   READ_INTO(f.previous_filename, r.optional_string("previous_filename"));
+  READ_INTO(f.patch, r.optional_string("patch"));
+  std::optional<bool> truncated;
+  READ_INTO(truncated, r.optional_bool("patch_truncated"));
+  f.patch_truncated = truncated.value_or(false);
   INFRADIGEST_TRY(r.finish());
   return f;
 }
@@ -299,6 +303,8 @@ OrderedJson encode(const Commit& c) {
       put(fj, "additions", f.additions);
       put(fj, "deletions", f.deletions);
       put(fj, "previous_filename", f.previous_filename);
+      put(fj, "patch", f.patch);
+      if (f.patch_truncated) fj["patch_truncated"] = true;  // absent means the whole patch (or none)
       files.push_back(std::move(fj));
     }
     j["files"] = std::move(files);

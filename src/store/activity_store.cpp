@@ -43,6 +43,10 @@ std::optional<int> to_int(std::optional<long long> v) {
 constexpr const char* kCommitColumns =
     "c.id, r.full_name, c.sha, c.parents, c.author, c.committer, c.authored_at, c.committed_at, c.message, "
     "c.pr_number, c.landed_at";
+// The files of one commit id (?1), in order; read_commit decodes its rows.
+constexpr const char* kCommitFilesQuery = R"sql(
+    SELECT filename, status, additions, deletions, previous_filename, patch, patch_truncated
+    FROM commit_files WHERE commit_id = ?1 ORDER BY position)sql";
 constexpr const char* kPullColumns =
     "r.full_name, p.number, p.title, p.author, p.state, p.created_at, p.merged_at, p.merge_commit_sha, p.labels, "
     "p.body";
@@ -72,8 +76,11 @@ Result<Commit> read_commit(const SqlStatement& row, SqlStatement& files) {
   c.landed_at = *landed;
   files.bind(1, *row.integer(0));
   INFRADIGEST_TRY(files.for_each_row([&]() -> Status {
-    c.files.push_back(FileChange{files.text_or_empty(0), files.text(1), to_int(files.integer(2)),
-                                 to_int(files.integer(3)), files.text(4)});
+    FileChange f{files.text_or_empty(0), files.text(1), to_int(files.integer(2)), to_int(files.integer(3)),
+                 files.text(4)};
+    f.patch = files.text(5);
+    f.patch_truncated = files.integer(6).value_or(0) != 0;
+    c.files.push_back(std::move(f));
     return {};
   }));
   return c;
@@ -191,9 +198,7 @@ Result<ImportStats> ActivityStore::upsert(const Activity& a) {
                                  " FROM commits c JOIN repositories r ON r.id = c.repo_id"
                                  " WHERE r.full_name = ?1 AND c.item_key = ?2");
   if (!find_commit) return find_commit.error();
-  auto commit_files = db_.prepare(R"sql(
-    SELECT filename, status, additions, deletions, previous_filename
-    FROM commit_files WHERE commit_id = ?1 ORDER BY position)sql");
+  auto commit_files = db_.prepare(kCommitFilesQuery);
   if (!commit_files) return commit_files.error();
   auto find_pull = db_.prepare(std::string("SELECT ") + kPullColumns +
                                " FROM pull_requests p JOIN repositories r ON r.id = p.repo_id"
@@ -261,7 +266,8 @@ Result<ImportStats> ActivityStore::upsert(const Activity& a) {
     INFRADIGEST_TRY(del->bind(1, commit_id).run());
     auto ins = db_.prepare(R"sql(
       INSERT INTO commit_files(commit_id, position, filename, status, additions, deletions,
-                               previous_filename) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7))sql");
+                               previous_filename, patch, patch_truncated)
+      VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9))sql");
     if (!ins) return ins.error();
     for (size_t i = 0; i < c.files.size(); ++i) {
       const auto& f = c.files[i];
@@ -272,6 +278,8 @@ Result<ImportStats> ActivityStore::upsert(const Activity& a) {
                           .bind(5, f.additions)
                           .bind(6, f.deletions)
                           .bind(7, f.previous_filename)
+                          .bind(8, f.patch)
+                          .bind(9, f.patch_truncated ? 1 : 0)
                           .run());
     }
   }
@@ -389,9 +397,7 @@ Result<Activity> ActivityStore::load(const ActivityQuery& q) {
     ORDER BY r.full_name, c.committed_at, c.item_key)sql");
   if (!commits) return commits.error();
   commits->bind(1, since).bind(2, until);
-  auto files = db_.prepare(R"sql(
-    SELECT filename, status, additions, deletions, previous_filename
-    FROM commit_files WHERE commit_id = ?1 ORDER BY position)sql");
+  auto files = db_.prepare(kCommitFilesQuery);
   if (!files) return files.error();
   INFRADIGEST_TRY(commits->for_each_row([&]() -> Status {
     auto c = read_commit(*commits, *files);
@@ -451,9 +457,7 @@ Result<std::vector<Commit>> ActivityStore::commits_by_sha_prefix(const std::stri
     ORDER BY r.full_name, c.sha LIMIT ?2)sql");
   if (!commits) return commits.error();
   commits->bind(1, prefix).bind(2, static_cast<long long>(limit));
-  auto files = db_.prepare(R"sql(
-    SELECT filename, status, additions, deletions, previous_filename
-    FROM commit_files WHERE commit_id = ?1 ORDER BY position)sql");
+  auto files = db_.prepare(kCommitFilesQuery);
   if (!files) return files.error();
   std::vector<Commit> out;
   INFRADIGEST_TRY(commits->for_each_row([&]() -> Status {

@@ -269,6 +269,12 @@ INSERT INTO sync_lists(repo, list, synced_from, synced_through, attempted_at)
        (SELECT 'commits' AS list UNION ALL SELECT 'pull_requests' UNION ALL SELECT 'issues'
         UNION ALL SELECT 'releases') l;
 )sql",
+      // 9: each file's patch, bounded (docs/schema.md); stores made before keep NULL
+      // patches until their commits are synced again.
+      R"sql(
+ALTER TABLE commit_files ADD COLUMN patch TEXT;
+ALTER TABLE commit_files ADD COLUMN patch_truncated INTEGER NOT NULL DEFAULT 0;
+)sql",
   };
   return kSteps;
 }

@@ -48,6 +48,7 @@ class RepoSync {
     }
     Status commits = results[1] ? fetch_details() : results[1];
     if (commits) {
+      for (auto& c : commits_) bound_patches(c, req_.patch_limits);
       out_.activity.commits = std::move(commits_);
       finish_cursor();
       keep(SyncList::kCommits, commit_etags_);

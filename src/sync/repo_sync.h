@@ -15,6 +15,7 @@
 #include "core/result.h"
 #include "github/github_client.h"
 #include "sync/commit_walk.h"
+#include "model/patch_bounds.h"
 #include "sync/sync_types.h"
 
 namespace infradigest {
@@ -26,6 +27,7 @@ struct RepoSyncRequest {
   SysSeconds floor{};      // landing_floor(): where late commits land
   RepoState state;         // stored default branch and cursor
   int detail_threads = 4;  // commit details fetched at once (the client bounds the total)
+  PatchLimits patch_limits{};  // how much of each commit's patch is stored
 };
 
 // Store lookups, thread-safe (SyncStore).

@@ -24,7 +24,8 @@ RepoOutcome sync_one(SyncStore& store, GithubClient& github, const SyncRequest& 
     outcome.error = state.error().with_context(repo);
     return outcome;
   }
-  RepoSyncRequest repo_request{repo, request.since, request.until, floor, *state, request.concurrency};
+  RepoSyncRequest repo_request{repo, request.since, request.until, floor, *state, request.concurrency,
+                                   request.patch_limits};
   RepoSyncLookups lookups{
       [&](const std::string& sha) { return store.has_commit(repo, sha); },
       [&](const std::string& key) { return store.etag(key); },

@@ -13,6 +13,7 @@
 
 #include "core/result.h"
 #include "github/github_client.h"
+#include "model/patch_bounds.h"
 #include "store/database.h"
 #include "sync/sync_store.h"
 
@@ -24,6 +25,7 @@ struct SyncRequest {
   SysSeconds until{};
   SysSeconds now{};     // the logical time of the run (--now): first_seen_at, cursors' synced_at
   int concurrency = 6;  // repositories at once, and commit details at once per repository
+  PatchLimits patch_limits{};  // how much of each commit's patch is stored (config github.patch_*)
 };
 
 struct RepoOutcome {
