@@ -9,14 +9,22 @@ namespace infradigest {
 
 namespace {
 
-constexpr std::array<std::pair<PullLink, std::string_view>, 7> kLinkNames = {{
-    {PullLink::kMergeCommit, "merge_commit"},
-    {PullLink::kMergedBranch, "merged_branch"},
-    {PullLink::kPullCommits, "pull_commits"},
-    {PullLink::kTitle, "title"},
-    {PullLink::kMergeTitle, "merge_title"},
-    {PullLink::kMergeTitleBranch, "merge_title_branch"},
-    {PullLink::kGiven, "given"},
+struct LinkKind {
+  PullLink link;
+  std::string_view name;
+  std::string_view description;
+};
+
+constexpr std::array<LinkKind, 7> kLinkKinds = {{
+    {PullLink::kMergeCommit, "merge_commit", "it is the PR's merge_commit_sha (its merge, squash or last rebased commit)"},
+    {PullLink::kMergedBranch, "merged_branch",
+     "the PR's merge commit brought it in (reachable from its second parent, not its first)"},
+    {PullLink::kPullCommits, "pull_commits", "it is one of the PR's own commits, rebased onto the branch"},
+    {PullLink::kTitle, "title", "its title ends with (#N)"},
+    {PullLink::kMergeTitle, "merge_title", "it is a merge commit titled \"Merge pull request #N from ...\""},
+    {PullLink::kMergeTitleBranch, "merge_title_branch",
+     "a merge commit titled \"Merge pull request #N from ...\" brought it in"},
+    {PullLink::kGiven, "given", "the imported snapshot named the PR"},
 }};
 
 using GraphIndex = std::unordered_map<std::string_view, const CommitNode*>;
@@ -71,14 +79,20 @@ class LinkSet {
 }  // namespace
 
 std::string_view pull_link_name(PullLink link) {
-  for (const auto& [l, name] : kLinkNames)
-    if (l == link) return name;
+  for (const auto& k : kLinkKinds)
+    if (k.link == link) return k.name;
   return "given";
 }
 
+std::string_view pull_link_description(PullLink link) {
+  for (const auto& k : kLinkKinds)
+    if (k.link == link) return k.description;
+  return "";
+}
+
 std::optional<PullLink> pull_link_from_name(std::string_view name) {
-  for (const auto& [l, n] : kLinkNames)
-    if (n == name) return l;
+  for (const auto& k : kLinkKinds)
+    if (k.name == name) return k.link;
   return std::nullopt;
 }
 

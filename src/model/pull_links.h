@@ -28,6 +28,9 @@ namespace infradigest {
 std::string_view pull_link_name(PullLink link);
 std::optional<PullLink> pull_link_from_name(std::string_view name);
 
+// How the link was found, as a sentence for `explain`: "its title ends with (#N)".
+std::string_view pull_link_description(PullLink link);
+
 // "Merge pull request #3126 from keithzzzzz/main" → 3126.
 std::optional<int> pr_number_from_merge_title(const std::string& title);
 

@@ -8,6 +8,7 @@
 #include "github/github_json.h"
 #include "sync/landing_rule.h"
 #include "sync/list_walk.h"
+#include "sync/pull_commits.h"
 #include "core/parallel_for.h"
 
 namespace infradigest {
@@ -43,6 +44,8 @@ class RepoSync {
     for (const auto& r : results)
       if (!r) return r.error();
     INFRADIGEST_TRY(fetch_details());
+    auto rebased = link_rebased_commits(github_, req_.repo, out_.activity.pull_requests, out_.activity.commits);
+    if (!rebased) return rebased.error();
     finish_cursor();
     return std::move(out_);
   }
