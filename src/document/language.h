@@ -57,8 +57,9 @@ std::string_view symptom_label(RiskSymptom symptom, Language lang);    // "崩�
 std::string_view breaking_action_label(BreakingAction action, Language lang);  // "移除" | "removes"
 std::string_view breaking_subject_label(BreakingSubject subject, Language lang);  // "参数" | "flag"
 
-// "3 个提交" / "3 commits": counted nouns.
-std::string count_commits(int n, Language lang);
+// Counted nouns. A change is what a report item stands for: a PR's commits
+// together, or one commit without a PR (compose/changes.h): "3 项变更" / "3 changes".
+std::string count_changes(int n, Language lang);
 std::string count_issues(int n, Language lang);
 std::string count_releases(int n, Language lang);
 std::string count_items(int n, Language lang);
