@@ -141,7 +141,8 @@ std::optional<std::string> link_text(const Commit& c) {
 // `incoming`, or a copy carrying the stored commit's stronger PR link.
 const Commit& keep_stronger_link(const std::optional<Commit>& stored, const Commit& incoming, Commit& merged) {
   if (!stored || !stored->pr_number) return incoming;
-  auto incoming_link = incoming.pr_number ? incoming.pr_link.value_or(PullLink::kGiven) : std::optional<PullLink>{};
+  std::optional<PullLink> incoming_link;
+  if (incoming.pr_number) incoming_link = incoming.pr_link.value_or(PullLink::kGiven);
   if (!stronger_link(stored->pr_link, incoming_link)) return incoming;
   merged = incoming;
   merged.pr_number = stored->pr_number;
