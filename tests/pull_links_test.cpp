@@ -190,15 +190,15 @@ TEST(PullLinks, ImportingAgainChangesNothingAndExportKeepsTheLinks) {
 
 TEST(PullLinks, ASquashMergeIsItsOneCommitLinkedByMergeCommitSha) {
   LinkedStore store(
-      line(R"({"type":"commit","repo":"o/r","sha":")" + sha('s') +
+      line(R"({"type":"commit","repo":"o/r","sha":")" + sha('5') +
            R"(","parents":[],"committed_at":"2026-03-24T10:00:00Z","message":"Speed up the GEMM","files":[{"filename":"a.cu","additions":5,"deletions":1}]})") +
       line(R"({"type":"pull_request","repo":"o/r","number":12,"title":"Speed up the GEMM","state":"merged","merged_at":"2026-03-24T10:00:00Z","merge_commit_sha":")" +
-           sha('s') + R"("})"));
-  EXPECT_EQ(store.commit(sha('s')).pr_link, PullLink::kMergeCommit);
+           sha('5') + R"("})"));
+  EXPECT_EQ(store.commit(sha('5')).pr_link, PullLink::kMergeCommit);
   const auto items = items_of(store.day("2026-03-24", {"o/r"}));
   ASSERT_EQ(items.size(), 1u);
   EXPECT_EQ(items[0].pr, 12);
-  EXPECT_EQ(items[0].shas, (std::vector<std::string>{sha('s')}));
+  EXPECT_EQ(items[0].shas, (std::vector<std::string>{sha('5')}));
 }
 
 TEST(PullLinks, APullRequestLandingAcrossMidnightIsOneItemOnTheDayItsLastCommitLanded) {
