@@ -32,10 +32,10 @@ enum class PullLink : int {
   kMergeCommit = 0,       // the PR's merge_commit_sha: its merge, squash or last rebased commit
   kMergedBranch = 1,      // brought in by that merge commit (reachable from its second parent only)
   kPullCommits = 2,       // a rebased commit matching the PR's own commits (GET /pulls/{n}/commits)
-  kGiven = 3,             // the source named the PR and not how (a snapshot's "pr")
-  kTitle = 4,             // "(#N)" at the end of its title
-  kMergeTitle = 5,        // a merge commit titled "Merge pull request #N from ..."
-  kMergeTitleBranch = 6,  // brought in by such a merge commit
+  kTitle = 3,             // "(#N)" at the end of its title
+  kMergeTitle = 4,        // a merge commit titled "Merge pull request #N from ..."
+  kMergeTitleBranch = 5,  // brought in by such a merge commit
+  kGiven = 6,             // the source named the PR and not how (a snapshot's "pr")
 };
 
 struct Commit {

@@ -103,9 +103,24 @@ std::optional<int> pr_number_from_merge_title(const std::string& title) {
   return std::nullopt;
 }
 
+// Strongest first. A snapshot's named PR ranks above a title's "(#N)": the
+// source said so, and usually from better data than a title.
+int link_rank(PullLink link) {
+  switch (link) {
+    case PullLink::kMergeCommit: return 0;
+    case PullLink::kMergedBranch: return 1;
+    case PullLink::kPullCommits: return 2;
+    case PullLink::kGiven: return 3;
+    case PullLink::kTitle: return 4;
+    case PullLink::kMergeTitle: return 5;
+    case PullLink::kMergeTitleBranch: return 6;
+  }
+  return 7;
+}
+
 bool stronger_link(std::optional<PullLink> candidate, std::optional<PullLink> current) {
   if (!candidate) return false;
-  return !current || static_cast<int>(*candidate) < static_cast<int>(*current);
+  return !current || link_rank(*candidate) < link_rank(*current);
 }
 
 std::map<std::string, FoundLink> find_pull_links(const std::vector<CommitNode>& graph,
