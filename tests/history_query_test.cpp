@@ -225,6 +225,10 @@ TEST(HistoryQuery, MigratesAndBackfillsAnExistingStore) {
       return {};
     }).ok());
     for (const auto& t : later) ASSERT_TRUE(old.exec("DROP TABLE " + t).ok()) << t;
+    // And the columns later steps added (8: pull request links).
+    ASSERT_TRUE(old.exec("DROP INDEX commits_by_pull; ALTER TABLE commits DROP COLUMN pr_link;"
+                         " ALTER TABLE commits DROP COLUMN files_listed;")
+                    .ok());
   }
   EXPECT_EQ(query_ids(db, "--text '\"paged attention\"'"), (std::vector<std::string>{commit(kSgl, "b4")}));
   EXPECT_EQ(query_ids(db, "--text 'transfer engine'"), (std::vector<std::string>{"pr:sgl-project/sglang#260"}));

@@ -25,8 +25,8 @@ struct FileChange {
   friend bool operator==(const FileChange&, const FileChange&) = default;
 };
 
-// How a commit was tied to its pull request (docs/schema.md), strongest
-// first: a stronger link replaces a weaker one, never the other way round.
+// How a commit was tied to its pull request (docs/schema.md). A stronger
+// link replaces a weaker one, never the other way round (stronger_link).
 // Stored as text (pull_link_name): never rename.
 enum class PullLink : int {
   kMergeCommit = 0,       // the PR's merge_commit_sha: its merge, squash or last rebased commit
