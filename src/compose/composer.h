@@ -16,7 +16,7 @@ namespace infradigest {
 // classifier) that can change the report of a day already stored, so stored
 // reports are composed again (pipeline/day_report.h). tests/report_golden_test
 // fails when the golden report changes and this does not.
-inline constexpr int kComposerRevision = 3;
+inline constexpr int kComposerRevision = 4;
 
 // REQUIRES: `day` holds only items inside `window` (see select_window).
 Report compose_report(const Activity& day, const ReportWindow& window,

@@ -121,6 +121,8 @@ std::vector<RepoSection> build_repo_sections(const Activity& day, const ReportWi
     for (const Change& change : mine.changes) {
       ReportItem item = item_from_change(change, prs);
       if (item.pr) prs_with_commits.insert(*item.pr);
+      // A change lands with its last commit: that one's committer date is the one to name.
+      const Commit& c = *change.commits.back();
       if (c.landed_at) {
         const auto committed = c.committed_at.date_only() ? Result<SysDays>(c.committed_at.date())
                                                           : local_date(c.committed_at.instant, window.timezone);
