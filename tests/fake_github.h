@@ -1,6 +1,6 @@
 // A fake GitHub REST API for tests and the sync benchmark, on FakeHttpServer
 // (127.0.0.1, records every request). It serves what the sync reads —
-// /repos/{o}/{r}, /commits (list and detail, files paged by 300), /pulls,
+// /repos/{o}/{r}, /commits (list and detail, files paged by 300), /pulls, /pulls/{n}/commits,
 // /issues (PRs included, as on GitHub), /releases — with GitHub's paging
 // (per_page, page, Link rel="next"), weak ETags and 304s, rate-limit headers,
 // and fault injection: any status/headers/body, truncated bodies, delays.
@@ -40,6 +40,7 @@ struct FakeRepo {
   std::vector<json> pulls;     // served closed-only, by updated_at, newest first
   std::vector<json> issues;    // issues and PRs (with "pull_request"); by created_at, newest first
   std::vector<json> releases;  // by created_at, newest first
+  std::map<int, std::vector<json>> pull_commits;  // GET /pulls/{n}/commits: the PR's own commits, oldest first
   int status = 0;              // non-zero: every endpoint of this repository answers it (404: gone)
 };
 
@@ -72,6 +73,9 @@ class FakeGithub {
                 });
     server_.get(R"(/repos/([^/]+)/([^/]+)/pulls)", [this](const httplib::Request& q, httplib::Response& r) {
       serve(q, r, [&](FakeRepo& repo) { return pull_list(q, repo); });
+    });
+    server_.get(R"(/repos/([^/]+)/([^/]+)/pulls/(\d+)/commits)", [this](const httplib::Request& q, httplib::Response& r) {
+      serve(q, r, [&](FakeRepo& repo) { return page_of(q, repo.pull_commits[std::stoi(q.matches[3].str())]); });
     });
     server_.get(R"(/repos/([^/]+)/([^/]+)/issues)", [this](const httplib::Request& q, httplib::Response& r) {
       serve(q, r, [&](FakeRepo& repo) { return issue_list(q, repo); });

@@ -223,7 +223,7 @@ TEST(HistoryQuery, MigratesAndBackfillsAnExistingStore) {
       DROP TABLE search_fts; PRAGMA user_version = 4;
       ALTER TABLE commit_files DROP COLUMN patch; ALTER TABLE commit_files DROP COLUMN patch_truncated;)sql")
                     .ok());
-    // Tables and columns of later schema steps go too (step 8's patch columns
+    // Tables and columns of later schema steps go too (step 9's patch columns
     // above): the store is as version 4 left it.
     const std::set<std::string> v4 = {"repositories", "commits", "commit_files", "pull_requests", "issues",
                                       "releases", "github_cursors", "http_etags", "sync_state", "llm_responses",
@@ -235,6 +235,10 @@ TEST(HistoryQuery, MigratesAndBackfillsAnExistingStore) {
       return {};
     }).ok());
     for (const auto& t : later) ASSERT_TRUE(old.exec("DROP TABLE " + t).ok()) << t;
+    // And the columns later steps added (10: pull request links).
+    ASSERT_TRUE(old.exec("DROP INDEX commits_by_pull; ALTER TABLE commits DROP COLUMN pr_link;"
+                         " ALTER TABLE commits DROP COLUMN files_listed;")
+                    .ok());
   }
   EXPECT_EQ(query_ids(db, "--text '\"paged attention\"'"), (std::vector<std::string>{commit(kSgl, "b4")}));
   EXPECT_EQ(query_ids(db, "--text 'transfer engine'"), (std::vector<std::string>{"pr:sgl-project/sglang#260"}));

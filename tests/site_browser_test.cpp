@@ -74,7 +74,7 @@ TEST(SiteBrowser, DayPageChartAndSearchWorkInChromium) {
   // A repo page: the 30-day activity chart, one bar group per day.
   const std::string repo = chromium(dir, "--dump-dom", root + "/repos/vllm-project__vllm.html");
   EXPECT_TRUE(contains(repo, "近 30 天活跃度")) << repo.substr(0, 800);
-  EXPECT_TRUE(contains(repo, "<g class=\"day\"><title>2026-02-26: 30 提交")) << repo;
+  EXPECT_TRUE(contains(repo, "<g class=\"day\"><title>2026-02-26: 30 变更")) << repo;
 
   // Search runs from ?q= on load, from file://.
   const std::string search = chromium(dir, "--dump-dom", root + "/search.html?q=cutlass%20fixed");

@@ -91,7 +91,7 @@ class SyncFixture {
     std::set<std::string> out;
     for (const auto& s : day->report.repos)
       for (const auto& i : s.items)
-        if (i.sha) out.insert(*i.sha);
+        out.insert(i.shas.begin(), i.shas.end());  // every commit of each change
     return out;
   }
 

@@ -1,7 +1,8 @@
 // infradigest explain SHA: how the classifier read one stored commit — its
 // kind, tags, components and every rule that fired (Classification::reasons);
-// rules from the config's [[taxonomy.*]] entries name their file and line;
-// then the code facts of its stored patches and the rule that found each.
+// rules from the config's [[taxonomy.*]] entries name their file and line —
+// the pull request it belongs to, with how that link was found, and the code
+// facts of its stored patches and the rule that found each.
 #include <algorithm>
 #include <cctype>
 #include <nlohmann/json.hpp>
@@ -10,6 +11,7 @@
 #include "analysis/classification.h"
 #include "analysis/code_facts.h"
 #include "cli/parse_args.h"
+#include "model/pull_links.h"
 #include "store/activity_store.h"
 
 namespace infradigest {
@@ -52,8 +54,15 @@ std::string component_list(const Classification& c, std::size_t files) {
 void print_text(std::ostream& out, const Commit& commit, const Classification& c) {
   out << commit.repo << "@" << *commit.sha << "\n"
       << commit_url(commit.repo, *commit.sha) << "\n"
-      << "title: " << commit.title() << "\n"
-      << "kind: " << kind_name(c.kind) << "\n"
+      << "title: " << commit.title() << "\n";
+  if (commit.pr_number) {
+    const PullLink how = commit.pr_link.value_or(PullLink::kGiven);
+    out << "pull request: #" << *commit.pr_number << " " << pull_url(commit.repo, *commit.pr_number) << "\n"
+        << "linked by: " << pull_link_name(how) << ": " << pull_link_description(how) << "\n";
+  } else {
+    out << "pull request: none found (no merge_commit_sha, (#N) title or merge title names one)\n";
+  }
+  out << "kind: " << kind_name(c.kind) << "\n"
       << "tags: " << tag_list(c.tags) << "\n"
       << "components: " << component_list(c, commit.files.size()) << "\n"
       << "breaking: " << (c.breaking ? "yes" : "no") << "\n"
@@ -83,6 +92,15 @@ void print_json(std::ostream& out, const Commit& commit, const Classification& c
   j["sha"] = *commit.sha;
   j["url"] = commit_url(commit.repo, *commit.sha);
   j["title"] = commit.title();
+  if (commit.pr_number) {
+    const PullLink how = commit.pr_link.value_or(PullLink::kGiven);
+    j["pull_request"] = {{"number", *commit.pr_number},
+                         {"url", pull_url(commit.repo, *commit.pr_number)},
+                         {"link", std::string(pull_link_name(how))},
+                         {"how", std::string(pull_link_description(how))}};
+  } else {
+    j["pull_request"] = nullptr;
+  }
   j["kind"] = std::string(kind_name(c.kind));
   j["tags"] = nlohmann::ordered_json::array();
   for (const Tag& t : c.tags)

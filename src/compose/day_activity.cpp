@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <set>
 
+#include "compose/changes.h"
+
 namespace infradigest {
 
 Activity select_window(const Activity& all, const ReportWindow& window,
@@ -12,8 +14,13 @@ Activity select_window(const Activity& all, const ReportWindow& window,
   Activity day;
   for (const auto& r : all.repositories)
     if (watched.count(r.full_name)) day.repositories.push_back(r);
+  // A change lands with its last commit: all of its commits go to that day.
+  std::set<const Commit*> landed;
+  for (const Change& change : group_changes(all.commits))
+    if (watched.count(change.repo) && window.contains(change.landed()))
+      landed.insert(change.commits.begin(), change.commits.end());
   for (const auto& c : all.commits)
-    if (keep(c) && window.contains(c.landing_time())) day.commits.push_back(c);
+    if (landed.count(&c)) day.commits.push_back(c);
   for (const auto& p : all.pull_requests)
     if (keep(p)) day.pull_requests.push_back(p);
   for (const auto& i : all.issues)

@@ -83,9 +83,12 @@ std::vector<DependencyUpdate> find_dependency_updates(const Report& r, const Act
   const ReportItemIndex items(r);
   std::vector<Source> sources;
   for (const auto& c : day.commits) {
-    if (!items.find(fact_id(c))) continue;
+    // A PR's branch commits speak for the PR's item.
+    const ReportItem* item = items.find(fact_id(c));
+    if (!item && c.sha) item = items.find_commit(c.repo, *c.sha);
+    if (!item) continue;
     auto pr = c.pr_number ? c.pr_number : pr_number_from_title(c.title());
-    sources.push_back(Source{c.repo, fact_id(c), c.title(), c.message + "\n" + pr_body(c.repo, pr), c.files});
+    sources.push_back(Source{c.repo, item->id, c.title(), c.message + "\n" + pr_body(c.repo, pr), c.files});
   }
   for (const auto& p : day.pull_requests)
     if (items.find(fact_id(p)))

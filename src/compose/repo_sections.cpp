@@ -5,6 +5,7 @@
 #include <set>
 
 #include "compose/code_changes.h"
+#include "compose/changes.h"
 #include "compose/importance.h"
 
 namespace infradigest {
@@ -36,6 +37,7 @@ ReportItem item_from_commit(const Commit& c, const std::map<int, const PullReque
   ReportItem item;
   item.id = fact_id(c);
   item.sha = c.sha;
+  if (c.sha) item.shas = {*c.sha};
   item.title = c.title();
   item.pr = c.pr_number ? c.pr_number : pr_number_from_title(item.title);
   item.display_title = display_title(item.title, item.pr);
@@ -58,6 +60,8 @@ ReportItem item_from_commit(const Commit& c, const std::map<int, const PullReque
     if (f.additions) item.additions = item.additions.value_or(0) + *f.additions;
     if (f.deletions) item.deletions = item.deletions.value_or(0) + *f.deletions;
   }
+  // A listed empty file list is a change of nothing, not an unknown one.
+  if (c.files_listed && c.files.empty()) item.additions = item.deletions = 0;
   item.date_only = c.landing_time().date_only();
   attach_code_facts(item, c);
   return item;
@@ -82,7 +86,7 @@ namespace {
 // section costs time linear in the day's items, however many repositories.
 struct RepoItems {
   std::map<int, const PullRequest*> prs;
-  std::vector<const Commit*> commits;
+  std::vector<Change> changes;
   std::vector<const Issue*> issues;
   std::vector<const Release*> releases;
 };
@@ -90,7 +94,7 @@ struct RepoItems {
 std::map<std::string, RepoItems, std::less<>> group_by_repo(const Activity& day) {
   std::map<std::string, RepoItems, std::less<>> out;
   for (const auto& p : day.pull_requests) out[p.repo].prs[p.number] = &p;
-  for (const auto& c : day.commits) out[c.repo].commits.push_back(&c);
+  for (auto& change : group_changes(day.commits)) out[change.repo].changes.push_back(std::move(change));
   for (const auto& i : day.issues) out[i.repo].issues.push_back(&i);
   for (const auto& r : day.releases) out[r.repo].releases.push_back(&r);
   return out;
@@ -116,10 +120,11 @@ std::vector<RepoSection> build_repo_sections(const Activity& day, const ReportWi
                                          r->body, r->pr_number});
 
     std::set<int> prs_with_commits;
-    for (const Commit* commit : mine.commits) {
-      const Commit& c = *commit;
-      ReportItem item = item_from_commit(c, prs);
+    for (const Change& change : mine.changes) {
+      ReportItem item = item_from_change(change, prs);
       if (item.pr) prs_with_commits.insert(*item.pr);
+      // A change lands with its last commit: that one's committer date is the one to name.
+      const Commit& c = *change.commits.back();
       if (c.landed_at) {
         const auto committed = c.committed_at.date_only() ? Result<SysDays>(c.committed_at.date())
                                                           : local_date(c.committed_at.instant, window.timezone);

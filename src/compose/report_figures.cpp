@@ -4,6 +4,7 @@
 // item's importance), at most kMaxPerformanceFigures.
 #include <algorithm>
 #include <map>
+#include <set>
 
 #include "compose/composer.h"
 #include "compose/performance_figures.h"
@@ -60,7 +61,11 @@ std::vector<PerformanceFigure> compose_figures(const Report& r, const Activity& 
     if (pr)
       if (auto it = prs.find({c.repo, *pr}); it != prs.end()) p = it->second;
     const std::string title = c.title();
-    consider(fact_id(c), {{title, "title"},
+    // A PR's branch commits speak for the PR's item.
+    const ReportItem* item = items.find(fact_id(c));
+    if (!item && c.sha) item = items.find_commit(c.repo, *c.sha);
+    if (!item) continue;
+    consider(item->id, {{title, "title"},
                           {after_title(c.message), "message"},
                           {p && p->body ? std::string_view(*p->body) : std::string_view(), "pr_body"}});
   }
@@ -73,8 +78,11 @@ std::vector<PerformanceFigure> compose_figures(const Report& r, const Activity& 
     return a.importance > b.importance;
   });
   std::vector<PerformanceFigure> out;
+  std::set<std::string> quoted;  // one figure per item, though several commits may hold one
   for (auto& c : candidates) {
     if (out.size() >= kMaxPerformanceFigures) break;
+    const std::string id = c.figure.change.cites.empty() ? "" : c.figure.change.cites.front();
+    if (!id.empty() && !quoted.insert(id).second) continue;
     out.push_back(std::move(c.figure));
   }
   return out;

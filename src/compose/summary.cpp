@@ -116,7 +116,7 @@ Statement overview(const Report& r) {
       return b.text(lang == Language::kZh ? fmt::format("其余 {} 个均无更新。", synced)
                                           : fmt::format("the other {} did not move.", synced))
           .build();
-    std::string counts = count_commits(commits, lang) + std::string(labels(lang).list_separator) +
+    std::string counts = count_changes(commits, lang) + std::string(labels(lang).list_separator) +
                          count_issues(issues, lang) + std::string(labels(lang).list_separator) +
                          count_releases(releases, lang);
     return b.text(lang == Language::kZh ? fmt::format("其余 {} 个中 {} 个有更新：{}。", synced, active, counts)
@@ -128,7 +128,7 @@ Statement overview(const Report& r) {
     return b.text(lang == Language::kZh ? fmt::format("{} 个关注仓库均无更新。", watched)
                                         : fmt::format("None of the {} watched repositories moved.", watched))
         .build();
-  std::string counts = count_commits(commits, lang) + std::string(L.list_separator) + count_issues(issues, lang) +
+  std::string counts = count_changes(commits, lang) + std::string(L.list_separator) + count_issues(issues, lang) +
                        std::string(L.list_separator) + count_releases(releases, lang);
   b.text(lang == Language::kZh ? fmt::format("{} 个关注仓库中 {} 个有更新：{}", watched, active, counts)
                                : fmt::format("{} of {} watched repositories moved: {}", active, watched, counts));
@@ -140,7 +140,7 @@ Statement overview(const Report& r) {
     for (size_t k = 0; k < 2; ++k) {
       if (k) b.text(std::string(L.list_separator));
       b.text(fmt::format("{}{}{}{}", busiest[k]->full_name, L.open_paren,
-                         count_commits(static_cast<int>(busiest[k]->items.size()), lang), L.close_paren));
+                         count_changes(static_cast<int>(busiest[k]->items.size()), lang), L.close_paren));
     }
   }
   return b.text(std::string(L.period)).build();

@@ -138,7 +138,7 @@ std::string counted(int n, Language lang, const char* zh_unit, const char* en_on
 }
 }  // namespace
 
-std::string count_commits(int n, Language lang) { return counted(n, lang, "个提交", "commit", "commits"); }
+std::string count_changes(int n, Language lang) { return counted(n, lang, "项变更", "change", "changes"); }
 std::string count_issues(int n, Language lang) { return counted(n, lang, "个新 issue", "new issue", "new issues"); }
 std::string count_releases(int n, Language lang) { return counted(n, lang, "个发布", "release", "releases"); }
 std::string count_items(int n, Language lang) { return counted(n, lang, "项", "item", "items"); }

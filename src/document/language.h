@@ -66,8 +66,9 @@ std::string_view breaking_subject_label(BreakingSubject subject, Language lang);
 // What a code fact says, before its name: "新增参数" | "adds parameter".
 std::string_view code_fact_label(CodeFactKind kind, Language lang);
 
-// "3 个提交" / "3 commits": counted nouns.
-std::string count_commits(int n, Language lang);
+// Counted nouns. A change is what a report item stands for: a PR's commits
+// together, or one commit without a PR (compose/changes.h): "3 项变更" / "3 changes".
+std::string count_changes(int n, Language lang);
 std::string count_issues(int n, Language lang);
 std::string count_releases(int n, Language lang);
 std::string count_items(int n, Language lang);

@@ -30,11 +30,6 @@ const PeriodLabels& period_labels(PeriodKind kind, Language lang) {
   return zh ? kZhMonth : kEnMonth;
 }
 
-std::string count_changes(int n, Language lang) {
-  if (lang == Language::kZh) return fmt::format("{} 项变更", n);
-  return fmt::format("{} change{}", n, n == 1 ? "" : "s");
-}
-
 std::string count_merged_prs(int n, Language lang) {
   if (lang == Language::kZh) return fmt::format("{} 个合并 PR", n);
   return fmt::format("{} merged PR{}", n, n == 1 ? "" : "s");

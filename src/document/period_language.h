@@ -30,8 +30,7 @@ struct PeriodLabels {
 
 const PeriodLabels& period_labels(PeriodKind kind, Language lang);
 
-// Counted nouns of period reports: "12 项变更" / "12 changes".
-std::string count_changes(int n, Language lang);
+// Counted nouns of period reports (changes: document/language.h).
 std::string count_merged_prs(int n, Language lang);
 
 }  // namespace infradigest

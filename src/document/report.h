@@ -35,10 +35,12 @@ struct ImpactTheme {
   std::vector<Statement> statements;
 };
 
-// A commit (or a merged PR with no commit in the window) shown in a repo section.
+// A change shown in a repo section: the commits of one PR, or one commit
+// without a PR (compose/changes.h), or a merged PR with no commit in the window.
 struct ReportItem {
   std::string id;
-  std::optional<std::string> sha;
+  std::optional<std::string> sha;     // the main commit: the PR's merge commit, else the last one landed
+  std::vector<std::string> shas;  // every commit of the change, the main one first; empty for a PR alone
   std::string title;          // as the source gives it
   std::string display_title;  // title without a trailing "(#N)" that `pr` shows anyway
   std::string url;  // commit URL, else PR URL, else empty (source named neither)

@@ -5,6 +5,7 @@
 
 #include <map>
 #include <string>
+#include <string>
 #include <string_view>
 #include <utility>
 
@@ -19,8 +20,12 @@ class ReportItemIndex {
 
   // The commit/PR item with fact id `id`, or nullptr; `repo` receives its repo.
   const ReportItem* find(std::string_view id, std::string* repo = nullptr) const;
+  // The item commit `sha` of `repo` is part of (one of its `shas`), or nullptr:
+  // a PR's branch commits have no item of their own.
+  const ReportItem* find_commit(const std::string& repo, const std::string& sha) const;
 
  private:
+  std::map<std::pair<std::string, std::string>, const ReportItem*> by_commit_;
   std::map<std::string_view, std::pair<const ReportItem*, const std::string*>, std::less<>> items_;
 };
 

@@ -52,8 +52,10 @@ std::vector<std::string> label_names(const json& j) {
   std::vector<std::string> out;
   const json* labels = at(j, {"labels"});
   if (!labels || !labels->is_array()) return out;
+  // The schema allows a label as an object with a name or as its plain name.
   for (const auto& l : *labels) {
-    if (auto name = text_at(l, {"name"}); name && !name->empty()) out.push_back(*name);
+    auto name = l.is_string() ? std::optional<std::string>(sanitize_api_text(l.get<std::string>())) : text_at(l, {"name"});
+    if (name && !name->empty()) out.push_back(*name);
   }
   return out;
 }
@@ -123,10 +125,12 @@ Result<Commit> commit_from_json(const std::string& repo, const json& j) {
   if (!message) return make_error(what + ": no 'commit.message'");
   c.message = *message;
   c.pr_number = pr_number_from_title(c.title());
+  if (c.pr_number) c.pr_link = PullLink::kTitle;
   if (const json* files = at(j, {"files"})) {
     auto parsed = files_from_json(*files);
     if (!parsed) return parsed.error().with_context(what);
     c.files = std::move(*parsed);
+    c.files_listed = true;
   }
   return c;
 }

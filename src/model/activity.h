@@ -32,6 +32,19 @@ struct FileChange {
   friend bool operator==(const FileChange&, const FileChange&) = default;
 };
 
+// How a commit was tied to its pull request (docs/schema.md). A stronger
+// link replaces a weaker one, never the other way round (stronger_link).
+// Stored as text (pull_link_name): never rename.
+enum class PullLink : int {
+  kMergeCommit = 0,       // the PR's merge_commit_sha: its merge, squash or last rebased commit
+  kMergedBranch = 1,      // brought in by that merge commit (reachable from its second parent only)
+  kPullCommits = 2,       // a rebased commit matching the PR's own commits (GET /pulls/{n}/commits)
+  kTitle = 3,             // "(#N)" at the end of its title
+  kMergeTitle = 4,        // a merge commit titled "Merge pull request #N from ..."
+  kMergeTitleBranch = 5,  // brought in by such a merge commit
+  kGiven = 6,             // the source named the PR and not how (a snapshot's "pr")
+};
+
 struct Commit {
   std::string repo;                // "owner/name"
   std::optional<std::string> sha;  // full 40-hex; absent when the source names no SHA
@@ -42,7 +55,11 @@ struct Commit {
   Timestamp committed_at;          // when it landed (date-only when the source gives only a day)
   std::string message;             // full message; first line is the title
   std::vector<FileChange> files;
-  std::optional<int> pr_number;    // the PR it came from, e.g. "(#2740)" in the title
+  // The source listed the files (a commit detail): an empty list then means a
+  // commit that changes no file (+0/−0), not an unknown change.
+  bool files_listed = false;
+  std::optional<int> pr_number;    // the PR it belongs to (model/pull_links.h), e.g. "(#2740)" in the title
+  std::optional<PullLink> pr_link;  // how pr_number was found; absent when pr_number is
   // Set only for a commit a sync found on the default branch after the report
   // covering its committed_at was already due (late push, rebase, mirror):
   // the start of the first report window still open then. Reports place a
@@ -118,7 +135,7 @@ std::string fact_id(const PullRequest& p);
 std::string fact_id(const Issue& i);
 std::string fact_id(const Release& r);
 
-// "(#2740)" or "#2740" at the end of a title → 2740.
+// "(#2740)" at the end of a title → 2740.
 std::optional<int> pr_number_from_title(const std::string& title);
 
 bool is_full_sha(const std::string& s);

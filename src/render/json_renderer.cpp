@@ -17,6 +17,7 @@ using namespace report_json;  // Json, optional, tags, statement(s)
 Json item(const ReportItem& i, bool llm) {
   Json out{{"id", i.id},
            {"sha", optional(i.sha)},
+           {"shas", i.shas},
            {"title", sanitize_text(i.title)},
            {"display_title", sanitize_text(i.display_title)},
            {"url", i.url.empty() ? Json(nullptr) : Json(i.url)},

@@ -154,6 +154,13 @@ void render_item(std::ostream& out, const std::string& repo, const ReportItem& i
     out << " · " << (lang == Language::kZh ? "标签：" : "tags: ") << tags_text(i.classification.tags, lang);
   if (i.url.empty()) out << " " << L.open_paren << L.no_link << L.close_paren;
   out << "\n";
+  // A change of several commits (a merge, its branch): every commit stays visible.
+  if (i.shas.size() > 1) {
+    out << "  - " << (lang == Language::kZh ? "包含提交：" : "commits: ");
+    for (size_t k = 0; k < i.shas.size(); ++k)
+      out << (k ? " " : "") << markdown_code(i.shas[k].substr(0, 7));
+    out << "\n";
+  }
   if (i.code_change) out << "  - " << L.code_change << L.colon << render_markdown_inline(*i.code_change) << "\n";
 }
 

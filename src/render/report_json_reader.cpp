@@ -138,6 +138,8 @@ ReportItem item(Reader& in, const nlohmann::json& j, const std::string& w) {
   ReportItem i;
   i.id = in.text(j, "id", w);
   i.sha = in.optional_text(j, "sha", w);
+  if (j.contains("shas")) i.shas = in.strings(j, "shas", w);
+  else if (i.sha) i.shas = {*i.sha};  // a report stored before changes were grouped
   i.title = in.text(j, "title", w);
   i.display_title = in.text(j, "display_title", w);
   i.url = in.optional_text(j, "url", w).value_or("");

@@ -41,7 +41,7 @@ std::string counts_text(const DayDigest& d, Language lang) {
   std::vector<std::string> parts;
   parts.push_back(zh ? fmt::format("{} 个仓库有更新", d.repos.size())
                      : fmt::format("{} repo{} updated", d.repos.size(), d.repos.size() == 1 ? "" : "s"));
-  if (sum.commits) parts.push_back(count_commits(sum.commits, lang));
+  if (sum.commits) parts.push_back(count_changes(sum.commits, lang));
   if (sum.issues) parts.push_back(count_issues(sum.issues, lang));
   if (sum.releases) parts.push_back(count_releases(sum.releases, lang));
   std::string out;
@@ -82,9 +82,9 @@ std::string repos_section(const DigestsByDate& digests, SysDays latest, const st
     }
     body += fmt::format("<li><a href=\"repos/{}.html\">{}</a><span class=\"meta\">{}</span></li>\n", repo_slug(repo),
                         html_escape(repo),
-                        zh ? fmt::format("近 {} 天：{} 个提交、{} 个合并的 PR、{} 个新 issue", kActivityDays,
+                        zh ? fmt::format("近 {} 天：{} 项变更、{} 个合并的 PR、{} 个新 issue", kActivityDays,
                                          sum.commits, sum.prs, sum.issues)
-                           : fmt::format("last {} days: {} commits, {} merged PRs, {} new issues", kActivityDays,
+                           : fmt::format("last {} days: {} changes, {} merged PRs, {} new issues", kActivityDays,
                                          sum.commits, sum.prs, sum.issues));
   }
   return body + "</ul>\n</section>\n";

@@ -52,7 +52,7 @@ std::string svg_open(const std::string& id, int width, int height, const std::st
 std::string activity_chart_svg(const std::string& id, const std::string& title,
                                const std::vector<ActivityPoint>& days, Language lang) {
   const bool zh = lang == Language::kZh;
-  const char* names[3] = {zh ? "提交" : "commits", zh ? "合并的 PR" : "merged PRs", zh ? "新 issue" : "new issues"};
+  const char* names[3] = {zh ? "变更" : "changes", zh ? "合并的 PR" : "merged PRs", zh ? "新 issue" : "new issues"};
   const char* colors[3] = {kCommitColor, kPrColor, kIssueColor};
   constexpr int kWidth = 480, kHeight = 210, kLeft = 30, kRight = 6, kTop = 30, kBottom = 24;
   const int plot_w = kWidth - kLeft - kRight, plot_h = kHeight - kTop - kBottom;
@@ -66,8 +66,8 @@ std::string activity_chart_svg(const std::string& id, const std::string& title,
   const int top = nice_max(max);
   std::string desc =
       days.empty() ? std::string(zh ? "无数据" : "no data")
-                   : fmt::format(fmt::runtime(zh ? "{} 至 {}：共 {} 个提交、{} 个合并的 PR、{} 个新 issue；单日最多 {}。"
-                                                 : "{} to {}: {} commits, {} merged PRs, {} new issues in total; at most {} in a day."),
+                   : fmt::format(fmt::runtime(zh ? "{} 至 {}：共 {} 项变更、{} 个合并的 PR、{} 个新 issue；单日最多 {}。"
+                                                 : "{} to {}: {} changes, {} merged PRs, {} new issues in total; at most {} in a day."),
                                  format_date(days.front().date), format_date(days.back().date), sums[0], sums[1],
                                  sums[2], max);
   std::string out = svg_open(id, kWidth, kHeight, title, desc);

@@ -3,6 +3,7 @@
 #include <set>
 
 #include "core/text_sanitizer.h"
+#include "model/pull_links.h"
 
 namespace infradigest {
 
@@ -61,6 +62,21 @@ class FieldReader {
     for (const auto& e : *v) {
       if (!e.is_string()) return wrong(name, "an array of strings");
       out.push_back(strip_unsafe_controls(e.get<std::string>()));
+    }
+    return out;
+  }
+
+  // Labels: plain names, or objects with a "name" (GitHub's two shapes).
+  Result<std::vector<std::string>> label_list(const char* name) {
+    const json* v = find(name);
+    std::vector<std::string> out;
+    if (!v) return out;
+    if (!v->is_array()) return wrong(name, "an array of strings or {\"name\": ...} objects");
+    for (const auto& e : *v) {
+      const json* label = &e;
+      if (e.is_object() && e.contains("name")) label = &e["name"];
+      if (!label->is_string()) return wrong(name, "an array of strings or {\"name\": ...} objects");
+      if (!label->get<std::string>().empty()) out.push_back(label->get<std::string>());
     }
     return out;
   }
@@ -186,7 +202,17 @@ Result<SnapshotRecord> decode_commit(FieldReader& r) {
   READ_INTO(c.message, r.required_string("message"));
   if (c.title().empty()) return make_error("commit field 'message' has an empty first line");
   READ_INTO(c.pr_number, r.optional_int("pr"));
+  std::optional<std::string> link;
+  READ_INTO(link, r.optional_string("pr_link"));
+  if (link) {
+    c.pr_link = pull_link_from_name(*link);
+    if (!c.pr_link) return make_error("commit field 'pr_link' must be one of the link kinds in docs/snapshot-format.md");
+    if (!c.pr_number) return make_error("commit field 'pr_link' needs 'pr'");
+  } else if (c.pr_number) {
+    c.pr_link = PullLink::kGiven;
+  }
   if (const json* files = r.field("files")) {
+    c.files_listed = true;
     if (!files->is_array()) return make_error("commit field 'files' must be an array of objects");
     for (const auto& fj : *files) {
       auto f = decode_file(fj);
@@ -208,7 +234,7 @@ Result<SnapshotRecord> decode_pull_request(FieldReader& r) {
   READ_INTO(p.merged_at, r.optional_time("merged_at"));
   READ_INTO(p.merge_commit_sha, r.optional_string("merge_commit_sha"));
   INFRADIGEST_TRY(check_sha(p.merge_commit_sha, "pull_request field 'merge_commit_sha'"));
-  READ_INTO(p.labels, r.string_list("labels"));
+  READ_INTO(p.labels, r.label_list("labels"));
   READ_INTO(p.body, r.optional_string("body"));
   return SnapshotRecord{std::move(p)};
 }
@@ -221,7 +247,7 @@ Result<SnapshotRecord> decode_issue(FieldReader& r) {
   READ_INTO(i.author, r.optional_string("author"));
   READ_INTO(i.state, r.optional_string("state"));
   READ_INTO(i.created_at, r.required_time("created_at"));
-  READ_INTO(i.labels, r.string_list("labels"));
+  READ_INTO(i.labels, r.label_list("labels"));
   READ_INTO(i.body, r.optional_string("body"));
   return SnapshotRecord{std::move(i)};
 }
@@ -295,7 +321,7 @@ OrderedJson encode(const Commit& c) {
   j["committed_at"] = c.committed_at.to_string();
   put(j, "landed_at", c.landed_at);
   j["message"] = c.message;
-  if (!c.files.empty()) {
+  if (c.files_listed || !c.files.empty()) {
     OrderedJson files = OrderedJson::array();
     for (const auto& f : c.files) {
       OrderedJson fj{{"filename", f.filename}};
@@ -310,6 +336,7 @@ OrderedJson encode(const Commit& c) {
     j["files"] = std::move(files);
   }
   put(j, "pr", c.pr_number);
+  if (c.pr_number && c.pr_link && *c.pr_link != PullLink::kGiven) j["pr_link"] = std::string(pull_link_name(*c.pr_link));
   return j;
 }
 

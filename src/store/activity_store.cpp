@@ -1,6 +1,10 @@
 #include "store/activity_store.h"
 
 #include <nlohmann/json.hpp>
+#include <set>
+
+#include "core/ascii_text.h"
+#include "model/pull_links.h"
 
 namespace infradigest {
 
@@ -42,7 +46,7 @@ std::optional<int> to_int(std::optional<long long> v) {
 // selects the columns named by the matching k*Columns, in that order.
 constexpr const char* kCommitColumns =
     "c.id, r.full_name, c.sha, c.parents, c.author, c.committer, c.authored_at, c.committed_at, c.message, "
-    "c.pr_number, c.landed_at";
+    "c.pr_number, c.landed_at, c.pr_link, c.files_listed";
 // The files of one commit id (?1), in order; read_commit decodes its rows.
 constexpr const char* kCommitFilesQuery = R"sql(
     SELECT filename, status, additions, deletions, previous_filename, patch, patch_truncated
@@ -74,6 +78,8 @@ Result<Commit> read_commit(const SqlStatement& row, SqlStatement& files) {
   auto landed = stored_optional_time(row.text(10), "commits.landed_at");
   if (!landed) return landed.error();
   c.landed_at = *landed;
+  if (c.pr_number) c.pr_link = pull_link_from_name(row.text(11).value_or("")).value_or(PullLink::kGiven);
+  c.files_listed = row.integer(12).value_or(0) != 0;
   files.bind(1, *row.integer(0));
   INFRADIGEST_TRY(files.for_each_row([&]() -> Status {
     FileChange f{files.text_or_empty(0), files.text(1), to_int(files.integer(2)), to_int(files.integer(3)),
@@ -132,6 +138,23 @@ Result<Release> read_release(const SqlStatement& row) {
   rel.body = row.text(5);
   rel.pr_number = to_int(row.integer(6));
   return rel;
+}
+
+std::optional<std::string> link_text(const Commit& c) {
+  if (!c.pr_number) return std::nullopt;
+  return std::string(pull_link_name(c.pr_link.value_or(PullLink::kGiven)));
+}
+
+// `incoming`, or a copy carrying the stored commit's stronger PR link.
+const Commit& keep_stronger_link(const std::optional<Commit>& stored, const Commit& incoming, Commit& merged) {
+  if (!stored || !stored->pr_number) return incoming;
+  std::optional<PullLink> incoming_link;
+  if (incoming.pr_number) incoming_link = incoming.pr_link.value_or(PullLink::kGiven);
+  if (!stronger_link(stored->pr_link, incoming_link)) return incoming;
+  merged = incoming;
+  merged.pr_number = stored->pr_number;
+  merged.pr_link = stored->pr_link;
+  return merged;
 }
 
 // Runs a lookup prepared with its key bound: the stored item, if any.
@@ -227,23 +250,28 @@ Result<ImportStats> ActivityStore::upsert(const Activity& a) {
     INFRADIGEST_TRY(st->bind(1, *id).bind(2, r.default_branch).run());
   }
 
-  for (const auto& c : a.commits) {
-    find_commit->bind(1, c.repo).bind(2, c.key());
+  for (const auto& incoming : a.commits) {
+    find_commit->bind(1, incoming.repo).bind(2, incoming.key());
     auto stored =
         lookup<Commit>(*find_commit, [&](const SqlStatement& row) { return read_commit(row, *commit_files); });
     if (!stored) return stored.error();
+    // A link found before (a merge commit's, the PR's commits') is kept
+    // against a weaker one the source gives again: links only get stronger.
+    Commit with_link;
+    const Commit& c = keep_stronger_link(*stored, incoming, with_link);
     if (!needs_write(*stored, c, stats)) continue;
     auto rid = repo_id(c.repo);
     if (!rid) return rid.error();
     auto st = db_.prepare(R"sql(
       INSERT INTO commits(repo_id, item_key, sha, parents, author, committer, authored_at,
-                          committed_at, message, pr_number, landed_at)
-      VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)
+                          committed_at, message, pr_number, landed_at, pr_link, files_listed)
+      VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)
       ON CONFLICT(repo_id, item_key) DO UPDATE SET
         sha = excluded.sha, parents = excluded.parents, author = excluded.author,
         committer = excluded.committer, authored_at = excluded.authored_at,
         committed_at = excluded.committed_at, message = excluded.message,
-        pr_number = excluded.pr_number, landed_at = excluded.landed_at
+        pr_number = excluded.pr_number, landed_at = excluded.landed_at,
+        pr_link = excluded.pr_link, files_listed = excluded.files_listed
       RETURNING id)sql");
     if (!st) return st.error();
     st->bind(1, *rid)
@@ -256,7 +284,9 @@ Result<ImportStats> ActivityStore::upsert(const Activity& a) {
         .bind(8, c.committed_at.to_string())
         .bind(9, c.message)
         .bind(10, c.pr_number)
-        .bind(11, time_text(c.landed_at));
+        .bind(11, time_text(c.landed_at))
+        .bind(12, link_text(c))
+        .bind(13, c.files_listed ? 1LL : 0LL);
     auto row = st->step();
     if (!row) return row.error();
     long long commit_id = *st->integer(0);
@@ -365,7 +395,62 @@ Result<ImportStats> ActivityStore::upsert(const Activity& a) {
                         .bind(7, r.pr_number)
                         .run());
   }
+  INFRADIGEST_TRY(link_pull_requests(a));
   return stats;
+}
+
+Status ActivityStore::link_pull_requests(const Activity& a) {
+  // What this save brought, per repository: its commits and the merge commits of its PRs.
+  std::map<std::string, std::set<std::string>> fresh;
+  for (const auto& c : a.commits)
+    if (c.sha) fresh[c.repo].insert(*c.sha);
+  for (const auto& p : a.pull_requests)
+    if (p.merged_at && p.merge_commit_sha) fresh[p.repo].insert(*p.merge_commit_sha);
+  auto graph_rows = db_.prepare(R"sql(
+    SELECT c.id, c.sha, c.parents, substr(c.message, 1, instr(c.message || char(10), char(10)) - 1),
+           c.pr_number, c.pr_link
+    FROM commits c JOIN repositories r ON r.id = c.repo_id
+    WHERE r.full_name = ?1 AND c.sha IS NOT NULL)sql");
+  if (!graph_rows) return graph_rows.error();
+  auto pull_rows = db_.prepare(R"sql(
+    SELECT p.number, p.merge_commit_sha FROM pull_requests p JOIN repositories r ON r.id = p.repo_id
+    WHERE r.full_name = ?1 AND p.merged_at IS NOT NULL AND p.merge_commit_sha IS NOT NULL)sql");
+  if (!pull_rows) return pull_rows.error();
+  auto update = db_.prepare("UPDATE commits SET pr_number = ?2, pr_link = ?3 WHERE id = ?1");
+  if (!update) return update.error();
+  for (const auto& [repo, shas] : fresh) {
+    struct Current {
+      long long id;
+      std::optional<PullLink> link;
+    };
+    std::vector<CommitNode> graph;
+    std::map<std::string, Current, std::less<>> current;
+    graph_rows->bind(1, repo);
+    INFRADIGEST_TRY(graph_rows->for_each_row([&]() -> Status {
+      CommitNode node{graph_rows->text_or_empty(1), from_json_list(graph_rows->text_or_empty(2)),
+                      std::string(trim_ascii_space(graph_rows->text_or_empty(3)))};
+      std::optional<PullLink> link;
+      if (graph_rows->integer(4)) link = pull_link_from_name(graph_rows->text(5).value_or("")).value_or(PullLink::kGiven);
+      current[node.sha] = Current{*graph_rows->integer(0), link};
+      graph.push_back(std::move(node));
+      return {};
+    }));
+    std::vector<MergedPull> pulls;
+    pull_rows->bind(1, repo);
+    INFRADIGEST_TRY(pull_rows->for_each_row([&]() -> Status {
+      pulls.push_back(MergedPull{static_cast<int>(*pull_rows->integer(0)), pull_rows->text_or_empty(1)});
+      return {};
+    }));
+    for (const auto& [sha, found] : find_pull_links(graph, pulls, &shas)) {
+      const Current& now = current.at(sha);
+      if (!stronger_link(found.how, now.link)) continue;
+      INFRADIGEST_TRY(update->bind(1, now.id)
+                          .bind(2, found.pr)
+                          .bind(3, std::string(pull_link_name(found.how)))
+                          .run());
+    }
+  }
+  return {};
 }
 
 Result<std::vector<Repository>> ActivityStore::repositories() {
@@ -405,6 +490,7 @@ Result<Activity> ActivityStore::load(const ActivityQuery& q) {
     a.commits.push_back(std::move(*c));
     return {};
   }));
+  INFRADIGEST_TRY(add_pull_mates(a.commits, *files));
 
   auto prs = db_.prepare(std::string("SELECT ") + kPullColumns + R"sql(
     FROM pull_requests p JOIN repositories r ON r.id = p.repo_id
@@ -449,6 +535,32 @@ Result<Activity> ActivityStore::load(const ActivityQuery& q) {
   return a;
 }
 
+Status ActivityStore::add_pull_mates(std::vector<Commit>& commits, SqlStatement& files) {
+  std::set<std::pair<std::string, int>> pulls;
+  std::set<std::pair<std::string, std::string>> have;
+  for (const auto& c : commits) {
+    have.emplace(c.repo, c.key());
+    if (c.pr_number) pulls.emplace(c.repo, *c.pr_number);
+  }
+  auto mates = db_.prepare(std::string("SELECT ") + kCommitColumns + R"sql(
+    FROM commits c JOIN repositories r ON r.id = c.repo_id
+    WHERE r.full_name = ?1 AND c.pr_number = ?2
+    ORDER BY c.committed_at, c.item_key)sql");
+  if (!mates) return mates.error();
+  std::vector<Commit> more;
+  for (const auto& [repo, number] : pulls) {
+    mates->bind(1, repo).bind(2, number);
+    INFRADIGEST_TRY(mates->for_each_row([&]() -> Status {
+      auto c = read_commit(*mates, files);
+      if (!c) return c.error();
+      if (have.emplace(c->repo, c->key()).second) more.push_back(std::move(*c));
+      return {};
+    }));
+  }
+  for (auto& c : more) commits.push_back(std::move(c));
+  return {};
+}
+
 Result<std::vector<Commit>> ActivityStore::commits_by_sha_prefix(const std::string& prefix,
                                                                   int limit) {
   auto commits = db_.prepare(std::string("SELECT ") + kCommitColumns + R"sql(
@@ -470,16 +582,34 @@ Result<std::vector<Commit>> ActivityStore::commits_by_sha_prefix(const std::stri
 }
 
 Result<std::vector<Timestamp>> ActivityStore::item_times(const std::vector<std::string>& repos) {
+  // A PR's commits count once, when the last of them landed (compose/day_activity.h).
+  auto commit_times = db_.prepare(R"sql(
+    SELECT COALESCE(c.landed_at, c.committed_at), c.pr_number FROM commits c JOIN repositories r ON r.id = c.repo_id
+      WHERE r.full_name = ?1)sql");
+  if (!commit_times) return commit_times.error();
   auto times = db_.prepare(R"sql(
-    SELECT COALESCE(c.landed_at, c.committed_at) FROM commits c JOIN repositories r ON r.id = c.repo_id
-      WHERE r.full_name = ?1
-    UNION ALL SELECT i.created_at FROM issues i JOIN repositories r ON r.id = i.repo_id WHERE r.full_name = ?1
+    SELECT i.created_at FROM issues i JOIN repositories r ON r.id = i.repo_id WHERE r.full_name = ?1
     UNION ALL SELECT x.published_at FROM releases x JOIN repositories r ON r.id = x.repo_id WHERE r.full_name = ?1
     UNION ALL SELECT p.merged_at FROM pull_requests p JOIN repositories r ON r.id = p.repo_id
       WHERE r.full_name = ?1 AND p.merged_at IS NOT NULL)sql");
   if (!times) return times.error();
   std::vector<Timestamp> out;
   for (const auto& repo : repos) {
+    std::map<int, Timestamp> pull_landed;
+    commit_times->bind(1, repo);
+    INFRADIGEST_TRY(commit_times->for_each_row([&]() -> Status {
+      auto t = parse_timestamp(commit_times->text_or_empty(0));
+      if (!t) return t.error().with_context("stored time of " + repo);
+      auto pr = commit_times->integer(1);
+      if (!pr) {
+        out.push_back(*t);
+        return {};
+      }
+      auto [it, added] = pull_landed.emplace(static_cast<int>(*pr), *t);
+      if (!added && it->second.instant < t->instant) it->second = *t;
+      return {};
+    }));
+    for (const auto& [pr, t] : pull_landed) out.push_back(t);
     times->bind(1, repo);
     INFRADIGEST_TRY(times->for_each_row([&]() -> Status {
       auto t = parse_timestamp(times->text_or_empty(0));

@@ -37,19 +37,23 @@ class ActivityStore {
   // importing the same snapshot twice changes nothing.
   Result<ImportStats> save(const Activity& activity);
   // save() without its own transaction, for callers that write other rows
-  // atomically with the items (the sync: items + cursor + ETags).
+  // atomically with the items (the sync: items + cursor + ETags). Links the
+  // saved commits and merged PRs of each repository to each other
+  // (model/pull_links.h): a link found is stored on the commit and replaces
+  // only a weaker one.
   // REQUIRES: a Transaction is open on this Database.
   Result<ImportStats> upsert(const Activity& activity);
 
-  // Loads items in the query's time range (all when unbounded). Pull requests
-  // without any time are always loaded: they are looked up by number.
+  // Loads items in the query's time range (all when unbounded), and every
+  // commit of the PRs the range's commits belong to. Pull requests without
+  // any time are always loaded: they are looked up by number.
   Result<Activity> load(const ActivityQuery& query = {});
 
   // Every repository the store has seen, by name.
   Result<std::vector<Repository>> repositories();
 
   // When each stored item of `repos` happened, as reports place it: commits
-  // by landing time, issues by creation, releases by publication, merged PRs
+  // by landing time (a PR's commits once, by the last), issues by creation, releases by publication, merged PRs
   // by merge. Finds the days with activity without loading the items.
   Result<std::vector<Timestamp>> item_times(const std::vector<std::string>& repos);
 
@@ -62,6 +66,10 @@ class ActivityStore {
   Result<std::vector<Commit>> commits_by_sha_prefix(const std::string& prefix, int limit = 20);
 
  private:
+  Status link_pull_requests(const Activity& saved);
+  // Adds the commits of the PRs `commits` belong to that it lacks: a change
+  // is placed by its last commit, so its earlier ones come along.
+  Status add_pull_mates(std::vector<Commit>& commits, SqlStatement& files);
   Result<long long> repo_id(const std::string& full_name);
   Database& db_;
 };

@@ -275,6 +275,17 @@ INSERT INTO sync_lists(repo, list, synced_from, synced_through, attempted_at)
 ALTER TABLE commit_files ADD COLUMN patch TEXT;
 ALTER TABLE commit_files ADD COLUMN patch_truncated INTEGER NOT NULL DEFAULT 0;
 )sql",
+      // 10: pull request links (docs/schema.md): commits.pr_number is the PR a commit
+      // belongs to and pr_link how that was found (model/pull_links.h); files_listed
+      // tells an empty file list (+0/-0) from an unknown one. Links of rows stored
+      // before are what their source named.
+      R"sql(
+ALTER TABLE commits ADD COLUMN pr_link TEXT;
+ALTER TABLE commits ADD COLUMN files_listed INTEGER NOT NULL DEFAULT 0;
+UPDATE commits SET pr_link = 'given' WHERE pr_number IS NOT NULL;
+UPDATE commits SET files_listed = 1 WHERE EXISTS (SELECT 1 FROM commit_files f WHERE f.commit_id = commits.id);
+CREATE INDEX commits_by_pull ON commits (repo_id, pr_number);
+)sql",
   };
   return kSteps;
 }

@@ -8,6 +8,7 @@
 #include "github/github_json.h"
 #include "sync/landing_rule.h"
 #include "sync/list_walk.h"
+#include "sync/pull_commits.h"
 #include "core/parallel_for.h"
 
 namespace infradigest {
@@ -54,6 +55,12 @@ class RepoSync {
       keep(SyncList::kCommits, commit_etags_);
     } else {
       fail(SyncList::kCommits, commits.error());
+    }
+    // Rebase-merged PRs: their commits, looked up only when needed
+    // (sync/pull_commits.h); a failed lookup leaves the PR list incomplete.
+    if (commits && results[2]) {
+      auto rebased = link_rebased_commits(github_, req_.repo, out_.activity.pull_requests, out_.activity.commits);
+      if (!rebased) results[2] = rebased.error();
     }
     const SyncList lists[] = {SyncList::kPullRequests, SyncList::kIssues, SyncList::kReleases};
     for (int i = 0; i < 3; ++i) {
