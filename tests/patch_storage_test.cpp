@@ -55,6 +55,7 @@ TEST(PatchStorage, SnapshotCarriesPatchesLosslessly) {
   Commit c = two_files("@@ -818,7 +818,7 @@ class M:\n-        return output.to(torch.float)\n+        return output[0].to(torch.float)\n", "x");
   c.files[1].patch.reset();
   c.files[1].patch_truncated = true;
+  c.files_listed = true;  // a snapshot that carries files lists them (model/activity.h)
   a.commits.push_back(c);
   std::ostringstream out;
   write_snapshot(a, out);

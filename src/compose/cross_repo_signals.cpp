@@ -4,7 +4,6 @@
 #include <map>
 
 #include "compose/composer.h"
-#include "core/ascii_text.h"
 #include "document/statement_builder.h"
 
 namespace infradigest {
@@ -118,10 +117,7 @@ Statement tag_statement(const Report& r, const TagSignal& sig, LinkLedger& ledge
 // CI job for Llama, a revert or a removal is not "Blackwell/Llama moving in
 // this repo".
 bool moves_its_tags(const ReportItem& item) {
-  const std::string title = ascii_lower(item.title);
-  if (title.starts_with("remove") || title.starts_with("delete") || title.starts_with("drop ") ||
-      title.starts_with("deprecate"))
-    return false;
+  if (item.classification.retreat) return false;  // a revert or a removal (analysis/classification.h)
   switch (item.classification.kind) {
     case ChangeKind::kRevert:
     case ChangeKind::kDocs:

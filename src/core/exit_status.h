@@ -22,7 +22,8 @@ struct ExitStatusMeaning {
 
 inline constexpr ExitStatusMeaning kExitStatusMeanings[] = {
     {ExitStatus::kOk, "done"},
-    {ExitStatus::kFailure, "runtime failure (I/O, database)"},
+    {ExitStatus::kFailure,
+     "runtime failure (I/O, database); a repository failed to sync (run: its day was not published, unless --allow-incomplete); a lost store refused"},
     {ExitStatus::kUsage, "bad command line or configuration; nothing was done"},
     {ExitStatus::kBadInput, "input rejected (a malformed snapshot, an unknown item); nothing was changed"},
     {ExitStatus::kRateLimited,
