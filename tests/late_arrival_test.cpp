@@ -23,19 +23,19 @@ Activity late_and_on_time_day() {
   return day;
 }
 
-const std::vector<std::string> kVllm{"vllm-project/vllm"};
+const std::vector<std::string> kLateArrivalRepos{"vllm-project/vllm"};
 
 TEST(LateArrival, TheItemNamesItsCommitDayAndItsLandingDay) {
-  const Report zh = compose_report(late_and_on_time_day(), testing::window(), kVllm, Language::kZh);
+  const Report zh = compose_report(late_and_on_time_day(), testing::window(), kLateArrivalRepos, Language::kZh);
   const std::string md = render_markdown(zh);
   EXPECT_NE(md.find("提交于 02-24，02-26 进入主分支"), std::string::npos) << md;
   EXPECT_EQ(md.find("提交于 02-26"), std::string::npos) << "an on-time commit says nothing";
-  const Report en = compose_report(late_and_on_time_day(), testing::window(), kVllm, Language::kEn);
+  const Report en = compose_report(late_and_on_time_day(), testing::window(), kLateArrivalRepos, Language::kEn);
   EXPECT_NE(render_markdown(en).find("committed 02-24, landed 02-26"), std::string::npos);
 }
 
 TEST(LateArrival, JsonCarriesCommittedOnAndReadsItBack) {
-  const Report r = compose_report(late_and_on_time_day(), testing::window(), kVllm, Language::kEn);
+  const Report r = compose_report(late_and_on_time_day(), testing::window(), kLateArrivalRepos, Language::kEn);
   const std::string json = render_json(r);
   const auto j = nlohmann::json::parse(json);
   int late = 0;
@@ -58,7 +58,7 @@ TEST(LateArrival, ACommitLandingInItsOwnZoneDayIsNotLate) {
   c.landed_at = testing::at("2026-02-25T23:30:00Z");
   day.commits.push_back(c);
   const auto window = make_report_window(testing::day("2026-02-26"), "Asia/Shanghai").value();
-  const Report r = compose_report(day, window, kVllm, Language::kZh);
+  const Report r = compose_report(day, window, kLateArrivalRepos, Language::kZh);
   ASSERT_EQ(r.repos.at(0).items.size(), 1u);
   EXPECT_FALSE(r.repos[0].items[0].committed_on.has_value());
 }
