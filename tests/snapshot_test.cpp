@@ -82,6 +82,8 @@ TEST(Snapshot, ConflictingDuplicateIsAnError) {
   ASSERT_FALSE(r.ok());
   EXPECT_NE(r.error().message.find("issue:a/b#3"), std::string::npos) << r.error().message;
   EXPECT_NE(r.error().message.find("d.jsonl:1"), std::string::npos) << r.error().message;
+  // The error starts at the line that repeats it (found by fuzzing: it had no place at all).
+  EXPECT_TRUE(r.error().message.starts_with("d.jsonl:2:1: ")) << r.error().message;
 }
 
 TEST(Snapshot, BundledExampleParses) {

@@ -89,7 +89,8 @@ Status parse_into(const std::string& text, const std::string& origin, ActivityBu
     if (std::holds_alternative<SnapshotMeta>(*record) && seen_item)
       return make_error(at + ":1: meta must be the first line of a file");
     seen_item = true;
-    INFRADIGEST_TRY(builder.add(std::move(*record), at));
+    // A conflicting duplicate is named where it appears again (the first place is in the message).
+    if (auto added = builder.add(std::move(*record), at); !added) return added.error().with_context(at + ":1");
   }
   return {};
 }
