@@ -48,7 +48,9 @@ TEST(TerminalColour, StreambufColoursWholeLinesFromSeveralThreadsWithoutMixingTh
     std::vector<std::thread> threads;
     for (int t = 0; t < 4; ++t)
       threads.emplace_back([&out] {
-        for (int i = 0; i < 50; ++i) out << "infradigest: " << "error: " << "line\n";
+        // One write per line, as the CLI's diagnostics are: separate `<<` calls
+        // from several threads interleave in any stream, coloured or not.
+        for (int i = 0; i < 50; ++i) out << std::string("infradigest: error: line\n");
       });
     for (auto& t : threads) t.join();
     out << "infradigest: warning: no newline yet";
