@@ -86,6 +86,13 @@ TEST(Snapshot, ConflictingDuplicateIsAnError) {
   EXPECT_TRUE(r.error().message.starts_with("d.jsonl:2:1: ")) << r.error().message;
 }
 
+TEST(Snapshot, ANumberTooLargeForADoubleIsAnErrorWithItsPlace) {
+  // Found by fuzzing: nlohmann throws out_of_range, not parse_error, for it.
+  auto r = parse_snapshot(R"({"type":"issue","repo":"a/b","number":2e781,"title":"t","created_at":"2026-02-26"})", "n.jsonl");
+  ASSERT_FALSE(r.ok());
+  EXPECT_TRUE(r.error().message.starts_with("n.jsonl:1:1: invalid JSON: number overflow")) << r.error().message;
+}
+
 TEST(Snapshot, BundledExampleParses) {
   auto a = read_snapshot(testing::source_path("examples/2026-02-26"));
   ASSERT_TRUE(a.ok()) << a.error().message;

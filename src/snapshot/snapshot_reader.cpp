@@ -83,6 +83,12 @@ Status parse_into(const std::string& text, const std::string& origin, ActivityBu
       auto colon = what.find(": ", what.find("column"));
       return make_error(at + ":" + std::to_string(e.byte) + ": invalid JSON: " +
                         (colon == std::string::npos ? what : what.substr(colon + 2)));
+    } catch (const nlohmann::json::exception& e) {
+      // Valid syntax the parser still refuses, e.g. a number that overflows a
+      // double ("2e781"; found by fuzzing). nlohmann prefixes "[json.exception.…] ".
+      std::string what = e.what();
+      const auto bracket = what.find("] ");
+      return make_error(at + ":1: invalid JSON: " + (bracket == std::string::npos ? what : what.substr(bracket + 2)));
     }
     auto record = decode_record(object);
     if (!record) return record.error().with_context(at + ":1");
