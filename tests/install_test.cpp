@@ -2,8 +2,6 @@
 // completions it installs.
 #include <gtest/gtest.h>
 
-#include <array>
-#include <cstdio>
 #include <filesystem>
 #include <set>
 #include <sstream>
@@ -17,22 +15,6 @@ namespace {
 using testing::contains;
 using testing::TempDir;
 
-struct InstallShellResult {
-  int status = -1;
-  std::string out;  // stdout and stderr
-};
-
-InstallShellResult run_install_shell(const std::string& command) {
-  InstallShellResult r;
-  FILE* pipe = popen((command + " 2>&1").c_str(), "r");
-  if (!pipe) return r;
-  std::array<char, 4096> buffer{};
-  size_t n = 0;
-  while ((n = fread(buffer.data(), 1, buffer.size(), pipe)) > 0) r.out.append(buffer.data(), n);
-  r.status = pclose(pipe);
-  return r;
-}
-
 std::string build_dir() { return std::filesystem::path(testing::infradigest_binary()).parent_path().string(); }
 
 // Every regular file under `root`, as paths relative to it.
@@ -45,8 +27,8 @@ std::set<std::string> files_under(const std::filesystem::path& root) {
 
 TEST(Install, IntoATemporaryPrefixInstallsTheProgramItsManualCompletionsAndExamples) {
   TempDir prefix;
-  auto r = run_install_shell("cmake --install '" + build_dir() + "' --prefix '" + prefix.path().string() + "'");
-  ASSERT_EQ(r.status, 0) << r.out;
+  auto r = testing::run_shell("cmake --install '" + build_dir() + "' --prefix '" + prefix.path().string() + "'");
+  ASSERT_EQ(r.exit_code, 0) << r.out;
   const std::set<std::string> expected = {
       "bin/infradigest",
       "share/man/man1/infradigest.1",
@@ -58,15 +40,15 @@ TEST(Install, IntoATemporaryPrefixInstallsTheProgramItsManualCompletionsAndExamp
       "share/infradigest/infradigest.toml",
   };
   EXPECT_EQ(files_under(prefix.path()), expected);
-  auto version = run_install_shell("'" + prefix.file("bin/infradigest") + "' -V");
-  EXPECT_EQ(version.status, 0) << version.out;
+  auto version = testing::run_shell("'" + prefix.file("bin/infradigest") + "' -V");
+  EXPECT_EQ(version.exit_code, 0) << version.out;
   EXPECT_TRUE(contains(version.out, "infradigest ")) << version.out;
 }
 
 TEST(Install, ManPageRendersWithoutWarnings) {
-  if (run_install_shell("command -v man").status != 0) GTEST_SKIP() << "man is not installed (scripts/test.sh installs man-db)";
-  auto r = run_install_shell("MANWIDTH=80 man --warnings -l '" + testing::source_path("docs/infradigest.1") + "'");
-  ASSERT_EQ(r.status, 0) << r.out;
+  if (testing::run_shell("command -v man").exit_code != 0) GTEST_SKIP() << "man is not installed (scripts/test.sh installs man-db)";
+  auto r = testing::run_shell("MANWIDTH=80 man --warnings -l '" + testing::source_path("docs/infradigest.1") + "'");
+  ASSERT_EQ(r.exit_code, 0) << r.out;
   EXPECT_TRUE(contains(r.out, "INFRADIGEST(1)")) << r.out;
   EXPECT_TRUE(contains(r.out, "EXIT STATUS")) << r.out;
   EXPECT_FALSE(contains(r.out, "warning:")) << r.out;  // groff: "troff:FILE:LINE: warning: ..."
@@ -83,8 +65,8 @@ std::string complete_in_bash(const std::string& words) {
                       "source '" + testing::source_path("contrib/completions/infradigest.bash") + "'\n" +
                           "COMP_WORDS=(" + words + ")\nCOMP_CWORD=$((${#COMP_WORDS[@]} - 1))\n" +
                           "_infradigest\necho \"${COMPREPLY[*]}\"\n");
-  auto r = run_install_shell("bash '" + dir.file("complete.sh") + "'");
-  EXPECT_EQ(r.status, 0) << r.out;
+  auto r = testing::run_shell("bash '" + dir.file("complete.sh") + "'");
+  EXPECT_EQ(r.exit_code, 0) << r.out;
   return r.out;
 }
 

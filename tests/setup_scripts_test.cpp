@@ -3,8 +3,6 @@
 // README's test command.
 #include <gtest/gtest.h>
 
-#include <array>
-#include <cstdio>
 #include <set>
 #include <sstream>
 #include <string>
@@ -16,25 +14,9 @@ namespace {
 
 using testing::contains;
 
-struct SetupShellResult {
-  int status = -1;
-  std::string out;
-};
-
-SetupShellResult run_setup_shell(const std::string& command) {
-  SetupShellResult r;
-  FILE* pipe = popen((command + " 2>&1").c_str(), "r");
-  if (!pipe) return r;
-  std::array<char, 4096> buffer{};
-  size_t n = 0;
-  while ((n = fread(buffer.data(), 1, buffer.size(), pipe)) > 0) r.out.append(buffer.data(), n);
-  r.status = pclose(pipe);
-  return r;
-}
-
 std::set<std::string> listed_packages(const std::string& options) {
-  auto r = run_setup_shell("'" + testing::source_path("scripts/install-deps.sh") + "' --list " + options);
-  EXPECT_EQ(r.status, 0) << r.out;
+  auto r = testing::run_shell("'" + testing::source_path("scripts/install-deps.sh") + "' --list " + options);
+  EXPECT_EQ(r.exit_code, 0) << r.out;
   std::set<std::string> packages;
   std::istringstream lines(r.out);
   for (std::string line; std::getline(lines, line);) packages.insert(line);
@@ -71,9 +53,9 @@ TEST(SetupScripts, EachScriptInstallsItsOwnSetAndCiRunsTheReadmeTestCommand) {
 // still configures: the tests are left out, not the build.
 TEST(SetupScripts, TheProgramConfiguresWithoutTheTestPackages) {
   testing::TempDir dir;
-  auto r = run_setup_shell("cmake -S '" + testing::source_path(".") + "' -B '" + dir.file("build") +
+  auto r = testing::run_shell("cmake -S '" + testing::source_path(".") + "' -B '" + dir.file("build") +
                            "' -DCMAKE_DISABLE_FIND_PACKAGE_GTest=ON");
-  ASSERT_EQ(r.status, 0) << r.out;
+  ASSERT_EQ(r.exit_code, 0) << r.out;
   EXPECT_TRUE(contains(r.out, "building the program without its tests")) << r.out;
 }
 

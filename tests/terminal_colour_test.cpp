@@ -4,8 +4,6 @@
 
 #include <gtest/gtest.h>
 
-#include <array>
-#include <cstdio>
 #include <map>
 #include <ostream>
 #include <sstream>
@@ -66,15 +64,7 @@ TEST(TerminalColour, StreambufColoursWholeLinesFromSeveralThreadsWithoutMixingTh
   EXPECT_EQ(last, "infradigest: \033[1;33mwarning\033[0m: no newline yet");
 }
 
-std::string colour_capture(const std::string& command) {
-  std::string out;
-  FILE* pipe = popen((command + " 2>&1").c_str(), "r");
-  if (!pipe) return out;
-  std::array<char, 4096> buffer{};
-  for (size_t n; (n = fread(buffer.data(), 1, buffer.size(), pipe)) > 0;) out.append(buffer.data(), n);
-  pclose(pipe);
-  return out;
-}
+std::string colour_capture(const std::string& command) { return testing::run_shell(command).out; }
 
 // The binary on a pseudo-terminal (script(1)) colours; through a pipe it does not.
 TEST(TerminalColour, TheBinaryColoursOnATerminalOnly) {

@@ -4,8 +4,10 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <array>
 #include <atomic>
 #include <cerrno>
+#include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <fstream>
@@ -101,6 +103,17 @@ pid_t start_infradigest(const std::string& args, const std::string& env, const s
   // exec: the pid is the binary's own, so kill() reaches it and not just the shell.
   return spawn_shell("exec env " + env + " " + infradigest_binary() + " " + args + " >>" + log + " 2>&1 </dev/null",
                      home);
+}
+
+ShellResult run_shell(const std::string& command) {
+  ShellResult r;
+  FILE* pipe = popen((command + " 2>&1").c_str(), "r");
+  if (!pipe) return r;
+  std::array<char, 4096> buffer{};
+  for (size_t n; (n = fread(buffer.data(), 1, buffer.size(), pipe)) > 0;) r.out.append(buffer.data(), n);
+  const int status = pclose(pipe);
+  r.exit_code = (status != -1 && WIFEXITED(status)) ? WEXITSTATUS(status) : -1;
+  return r;
 }
 
 std::string infradigest_binary() { return INFRADIGEST_BINARY; }

@@ -49,6 +49,15 @@ CommandResult run_infradigest(const std::string& args, const std::string& env = 
 pid_t start_infradigest(const std::string& args, const std::string& env, const std::string& log,
                         const std::string& home);
 
+// Runs a shell command (not the binary: scripts, cmake, man, bash) and
+// captures its stdout and stderr together, for tests of the tools around the
+// program. `exit_code` is the command's exit status, -1 if it did not exit.
+struct ShellResult {
+  int exit_code = -1;
+  std::string out;  // stdout and stderr, interleaved as written
+};
+ShellResult run_shell(const std::string& command);
+
 // Path of a file in the source tree.
 std::string source_path(const std::string& relative);
 
