@@ -14,6 +14,7 @@
 #include "site/item_anchors.h"
 #include "site/markdown_html.h"
 #include "site/site_assets.h"
+#include "site/site_builder.h"
 #include "test_support.h"
 
 namespace infradigest {
@@ -183,6 +184,36 @@ TEST(SiteAnchors, EverySearchHitLinksToAnIdOfItsDayPageUniqueAndStableAcrossRebu
   const auto later = built_anchors(dir, "site");
   for (const auto& a : first) EXPECT_TRUE(later.contains(a)) << a;
   EXPECT_TRUE(later.contains("2026-02-26#eeeeeee"));
+}
+
+// "N files written" of a `site` run's last line.
+std::string files_written(const std::string& err) {
+  static const std::regex kWritten("(\\d+) files written");
+  std::smatch m;
+  return std::regex_search(err, m, kWritten) ? m[1].str() : "?";
+}
+
+// A site the previous binary of the same version built (its pages without
+// ids) is rewritten whole, so no day page lacks the ids its search shard names.
+TEST(SiteAnchors, ASiteOfTheEarlierPageFormatIsRewrittenWhole) {
+  TempDir dir;
+  write_anchor_snapshot(dir, "snap.jsonl", false);
+  ASSERT_EQ(run_infradigest("--db " + dir.file("s.db") + " import " + dir.file("snap.jsonl")).exit_code, 0);
+  const std::string args = "--db " + dir.file("s.db") + " site -o " + dir.file("site");
+  const std::string env = "INFRADIGEST_REPOS=sgl-project/sglang,vllm-project/vllm";
+  auto first = run_infradigest(args, env);
+  ASSERT_EQ(first.exit_code, 0) << first.err;
+  EXPECT_EQ(files_written(run_infradigest(args, env).err), "1") << "nothing changed: the index only";
+  const std::string manifest_path = dir.file("site/.infradigest-site.json");
+  auto manifest = nlohmann::json::parse(testing::read_file(manifest_path));
+  std::string key = manifest.at("site");
+  const std::string format = "|" + std::to_string(kSitePageFormat) + "|";
+  ASSERT_NE(key.find(format), std::string::npos) << key;
+  manifest["site"] = key.replace(key.find(format), format.size(), "|");  // the form before kSitePageFormat
+  testing::write_file(manifest_path, manifest.dump(1));
+  auto again = run_infradigest(args, env);
+  ASSERT_EQ(again.exit_code, 0) << again.err;
+  EXPECT_EQ(files_written(again.err), files_written(first.err)) << again.err;
 }
 
 TEST(SiteAnchors, SearchPageLinksAHitToItsAnchorAndTheTargetIsHighlighted) {
