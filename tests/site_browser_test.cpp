@@ -81,6 +81,9 @@ TEST(SiteBrowser, DayPageChartAndSearchWorkInChromium) {
   EXPECT_TRUE(contains(search, "找到 ")) << search;
   EXPECT_TRUE(contains(search, "Fixed register index bug")) << search;
   EXPECT_FALSE(contains(search, "找到 0 条结果")) << search;
+  // A hit links to its item's id on the day page (site/item_anchors.h).
+  EXPECT_TRUE(contains(search, "<a href=\"days/2026-02-26.html#edf2f82\">Fixed register index bug")) << search;
+  EXPECT_TRUE(contains(day, "<li id=\"edf2f82\">")) << day;
 
   // Screenshots for a human: desktop index, phone day page.
   const fs::path shots = artifacts();

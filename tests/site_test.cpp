@@ -92,6 +92,22 @@ TEST(SiteChart, HeatmapEscapesLabelsAndShadesByCount) {
   EXPECT_TRUE(contains(svg, "最活跃：&lt;b&gt;MoE&lt;/b&gt;（4 项）")) << svg;
 }
 
+// Issue 14: a chart fills its card at every width: the <svg> has a viewBox and
+// no width/height of its own, and the stylesheet makes it the card's width.
+TEST(SiteChart, ChartsHaveAViewBoxAndNoFixedSizeSoTheyFillTheirCards) {
+  std::vector<ActivityPoint> points{{SysDays{std::chrono::days{20'480}}, 3, 1, 0}};
+  std::vector<SysDays> days{SysDays{std::chrono::days{20'480}}};
+  for (const std::string& svg : {activity_chart_svg("a", "t", points, Language::kEn),
+                                 tag_heatmap_svg("h", "t", days, {{"MoE", "technique", {2}}}, Language::kEn)}) {
+    const std::string open = svg.substr(0, svg.find('>'));
+    EXPECT_TRUE(contains(open, " viewBox=\"0 0 720 ")) << open;
+    EXPECT_FALSE(contains(open, " width=")) << open;
+    EXPECT_FALSE(contains(open, " height=")) << open;
+  }
+  const std::string css(site_css());
+  EXPECT_TRUE(contains(css, "svg.chart { display: block; width: 100%;")) << css;
+}
+
 TEST(Feed, AtomHasRequiredElementsAndEscapesEverything) {
   FeedEntry e{SysDays{std::chrono::days{20'510}}, "日报 <script>", "days/2026-02-26.html", "a & b",
               "<p>x &amp; <a href=\"https://e/\">y</a></p>\nline 2", SysSeconds{std::chrono::seconds{1'772'150'400}}};

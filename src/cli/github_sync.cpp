@@ -51,7 +51,7 @@ Result<SyncReport> sync_github(CommandContext& c, SyncStore& store, const SyncWi
   progress.clear();
   if (!report) return report.error();
   for (const auto& r : report->repos)
-    if (r.error && !r.stopped) say("error: " + r.error->message);
+    if (r.error && !r.stopped) say("error: " + format_repo_failure(r));
   if (report->stopped) say("error: " + report->stopped->message);
   say(format_sync_summary(*report));
   return report;

@@ -126,10 +126,13 @@ Result<GithubPage> GithubClient::get(const std::string& target, const std::optio
   auto retry_or_fail = [&](const std::string& why) -> std::optional<Error> {
     ++failures;
     if (failures >= options_.max_attempts)
-      return make_error(redact(fmt::format("{}: {} (after {} attempts)", request.describe(), why, failures)),
-                        ErrorCode::kTransient);
+      return make_error(
+          redact(fmt::format("{}: {} (after {} attempts, {} retries)", request.describe(), why, failures, failures - 1)),
+          ErrorCode::kTransient);
     auto delay = backoff_delay(failures, options_.backoff_base, options_.backoff_cap, random_unit());
-    notice(fmt::format("{}: {}; retrying in {}", request.describe(), why, in_seconds(delay)));
+    // Each retry is a log line, not a notice: without a network every request
+    // retries, and the error the last attempt ends in says how many there were.
+    log(fmt::format("{}: {}; retrying in {}", request.describe(), why, in_seconds(delay)));
     ++retries_;
     clock_.sleep_for(delay);
     return std::nullopt;

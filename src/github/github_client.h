@@ -11,7 +11,8 @@
 //   good (stopped(), the error says "resume later").
 // - 5xx, timeouts, connection errors and 2xx bodies that are not JSON
 //   (truncated, an HTML page from a proxy): at most max_attempts tries with
-//   jittered exponential backoff. 4xx other than rate limits: no retry.
+//   jittered exponential backoff (each retry goes to `log`; the final error
+//   says "after 4 attempts, 3 retries"). 4xx other than rate limits: no retry.
 // - At most `concurrency` requests in flight, whatever the number of callers.
 // - The token never appears in errors or logs: they name METHOD URL, and any
 //   text that echoes the token is redacted.
@@ -48,8 +49,8 @@ struct GithubClientOptions {
   int max_secondary_attempts = 4;  // secondary-limit waits before giving up on a request
   std::chrono::milliseconds backoff_base{1000};
   std::chrono::milliseconds backoff_cap{30000};
-  LogSink log;     // one line per request ("GET URL -> 304"); empty: quiet. Must be thread-safe.
-  LogSink notice;  // rate-limit pauses and retries, always worth telling; empty: quiet.
+  LogSink log;     // one line per request ("GET URL -> 304") and per retry; empty: quiet. Must be thread-safe.
+  LogSink notice;  // rate-limit pauses, always worth telling; empty: quiet.
 };
 
 // One page of a GET: a 2xx with its JSON, or a 304.

@@ -2,6 +2,7 @@
 
 #include "core/text_sanitizer.h"
 #include "document/language.h"
+#include "site/item_anchors.h"
 #include "site/markdown_html.h"
 #include "site/page_layout.h"
 #include "site/site_pages.h"
@@ -26,8 +27,10 @@ std::string render_day_page(const LoadedDay& day, const DigestsByDate& digests, 
   const size_t split = day.markdown.find("\n" + impact_heading);
   const std::string head = split == std::string::npos ? day.markdown : day.markdown.substr(0, split + 1);
   const std::string tail = split == std::string::npos ? "" : day.markdown.substr(split + 1);
-  std::string body = markdown_to_html(head) + heatmap_figure(digests, r.window.date, lang, "heatmap-" + date) +
-                     markdown_to_html(tail);
+  // Each item of a repository section gets its id (site/item_anchors.h): search hits link to it.
+  const std::vector<SectionAnchors> anchors = item_anchors(r);
+  std::string body = markdown_to_html(head, anchors) +
+                     heatmap_figure(digests, r.window.date, lang, "heatmap-" + date) + markdown_to_html(tail, anchors);
   body += "<nav class=\"pager\" aria-label=\"" + std::string(zh ? "相邻日期" : "Adjacent days") + "\">";
   body += previous ? fmt::format("<a href=\"{0}.html\" rel=\"prev\">← {0}</a>", format_date(*previous)) : "<span></span>";
   body += next ? fmt::format("<a href=\"{0}.html\" rel=\"next\">{0} →</a>", format_date(*next)) : "<span></span>";

@@ -8,9 +8,18 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
+
+#include "site/item_anchors.h"
 
 namespace infradigest {
 
 std::string markdown_to_html(std::string_view markdown);
+
+// The same, with the ids of `anchors` (site/item_anchors.h) on the item lines
+// of the report's repository sections: a top-level list item under the
+// "### owner/name" heading whose line starts with a link to one of that
+// section's items gets `<li id="...">`. Nothing else changes.
+std::string markdown_to_html(std::string_view markdown, const std::vector<SectionAnchors>& anchors);
 
 }  // namespace infradigest

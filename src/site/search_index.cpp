@@ -4,6 +4,7 @@
 
 #include "core/text_sanitizer.h"
 #include "document/language.h"
+#include "site/item_anchors.h"
 
 namespace infradigest {
 
@@ -45,17 +46,28 @@ std::string render_search_shard_js(const std::vector<const Report*>& reports) {
   Json all = Json::array();
   for (const Report* r : reports) {
     const std::string date = format_date(r->window.date);
-    for (const auto& s : r->repos) {
-      auto add = [&](const std::string& title, std::string_view kind, const std::string& tags) {
-        all.push_back(Json{{"d", date}, {"r", s.full_name}, {"t", sanitize_text(title)}, {"k", kind}, {"g", tags}});
+    const std::vector<SectionAnchors> anchors = item_anchors(*r);  // the day page's item ids
+    for (size_t n = 0; n < r->repos.size(); ++n) {
+      const RepoSection& s = r->repos[n];
+      const SectionAnchors& a = anchors[n];
+      auto add = [&](const std::string& title, std::string_view kind, const std::string& tags, const std::string& anchor) {
+        Json entry{{"d", date}, {"r", s.full_name}, {"t", sanitize_text(title)}, {"k", kind}, {"g", tags}};
+        if (!anchor.empty()) entry["a"] = anchor;
+        all.push_back(std::move(entry));
       };
-      for (const auto& rel : s.releases)
-        add(rel.name && *rel.name != rel.tag ? rel.tag + " " + *rel.name : rel.tag, labels(r->language).releases, "");
-      for (const auto& i : s.items)
-        add(i.display_title, kind_label(i.classification.kind, r->language), tag_list(i.classification.tags));
-      for (const auto& i : s.issues)
+      for (size_t k = 0; k < s.releases.size(); ++k) {
+        const ReportRelease& rel = s.releases[k];
+        add(rel.name && *rel.name != rel.tag ? rel.tag + " " + *rel.name : rel.tag, labels(r->language).releases, "",
+            a.releases[k]);
+      }
+      for (size_t k = 0; k < s.items.size(); ++k)
+        add(s.items[k].display_title, kind_label(s.items[k].classification.kind, r->language),
+            tag_list(s.items[k].classification.tags), a.items[k]);
+      for (size_t k = 0; k < s.issues.size(); ++k) {
+        const ReportIssue& i = s.issues[k];
         add("#" + std::to_string(i.number) + " " + i.title, issue_kind_label(i.classification.kind, r->language),
-            tag_list(i.classification.tags));
+            tag_list(i.classification.tags), a.issues[k]);
+      }
     }
   }
   return "window.INFRADIGEST_SEARCH = (window.INFRADIGEST_SEARCH || []).concat(" +

@@ -2,7 +2,8 @@
 // release of every day, as JSON arrays appended to window.INFRADIGEST_SEARCH
 // by .js files, one per month (a <script src> works from file://, where
 // fetch() does not; a month's shard is rewritten only when one of its days
-// changes). Entry fields: d date, r repo, t title, k kind, g tags.
+// changes). Entry fields: d date, r repo, t title, k kind, g tags, a the item's
+// id on its day page (site/item_anchors.h; absent when the page has none).
 #pragma once
 
 #include <string>

@@ -6,9 +6,10 @@ std::string_view site_css() {
   return R"css(:root {
   color-scheme: light dark;
   --fg: #1b1f24; --muted: #57606a; --bg: #ffffff; --panel: #f6f8fa; --line: #d0d7de; --link: #0a58ca;
+  --mark: #fff3b0;
 }
 @media (prefers-color-scheme: dark) {
-  :root { --fg: #e6edf3; --muted: #9da7b3; --bg: #0d1117; --panel: #161b22; --line: #30363d; --link: #6cb6ff; }
+  :root { --fg: #e6edf3; --muted: #9da7b3; --bg: #0d1117; --panel: #161b22; --line: #30363d; --link: #6cb6ff; --mark: #3d3000; }
 }
 * { box-sizing: border-box; }
 html { -webkit-text-size-adjust: 100%; }
@@ -35,13 +36,22 @@ blockquote { margin: 1rem 0; padding: .25rem 1rem; border-left: 4px solid var(--
 code { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: .9em; background: var(--panel); padding: .1em .3em; border-radius: 4px; }
 ul { padding-left: 1.3rem; }
 li { margin: .2rem 0; }
+/* The item a link (a search hit) landed on. */
+li[id] { scroll-margin-top: 4rem; }
+li:target { background: var(--mark); outline: .3rem solid var(--mark); border-radius: 2px; }
 table { border-collapse: collapse; display: block; overflow-x: auto; max-width: 100%; }
 th, td { border: 1px solid var(--line); padding: .3rem .6rem; text-align: left; }
 .muted, .meta { color: var(--muted); }
 .meta { font-size: .9rem; }
 figure.chart-box { margin: 1rem 0; padding: .75rem; background: var(--panel); border: 1px solid var(--line); border-radius: 8px; overflow-x: auto; }
 figure.chart-box figcaption { font-weight: 600; margin-bottom: .4rem; }
-svg.chart { display: block; max-width: 100%; height: auto; color: var(--fg); }
+/* A chart is as wide as its card (the SVG has a viewBox and no size of its
+   own); below 30rem it keeps that width, so its text stays legible, and the
+   card scrolls. */
+svg.chart { display: block; width: 100%; min-width: 30rem; height: auto; color: var(--fg); }
+/* A scrolling activity card opens at its newest days (the right end). */
+figure.chart-box.newest-right { direction: rtl; }
+figure.chart-box.newest-right > * { direction: ltr; }
 ol.days, ul.repos { list-style: none; padding: 0; }
 ol.days li, ul.repos li { display: flex; flex-wrap: wrap; gap: .2rem 1rem; padding: .35rem 0; border-bottom: 1px solid var(--line); }
 .pager { display: flex; justify-content: space-between; gap: 1rem; margin: 2rem 0 0; }
@@ -57,7 +67,7 @@ footer { color: var(--muted); font-size: .85rem; padding-bottom: 2rem; }
 }
 /* Printing a day: the report on white paper, without navigation or search. */
 @media print {
-  :root { --fg: #000; --muted: #333; --bg: #fff; --panel: #fff; --line: #999; --link: #000; }
+  :root { --fg: #000; --muted: #333; --bg: #fff; --panel: #fff; --line: #999; --link: #000; --mark: #fff; }
   body { font-size: 11pt; line-height: 1.45; }
   header.site, .skip, form.search, #search-status, .pager { display: none !important; }
   main, footer { max-width: none; padding: 0; }
@@ -65,6 +75,7 @@ footer { color: var(--muted); font-size: .85rem; padding-bottom: 2rem; }
   h1, h2, h3, h4 { break-after: avoid; }
   figure.chart-box, table, li { break-inside: avoid; }
   figure.chart-box { overflow: visible; }
+  svg.chart { min-width: 0; }
   table { display: table; }
 }
 )css";
@@ -96,7 +107,7 @@ std::string_view site_js() {
         shown++;
         var li = document.createElement("li");
         var a = document.createElement("a");
-        a.href = root + "days/" + e.d + ".html";
+        a.href = root + "days/" + e.d + ".html" + (e.a ? "#" + encodeURIComponent(e.a) : "");
         a.textContent = e.t;
         li.appendChild(a);
         var meta = document.createElement("div");

@@ -49,7 +49,8 @@ class Build {
  private:
   // Every setting that shapes every page: a change rewrites the whole site.
   std::string site_key() const {
-    std::string key = fmt::format("{}|{}|{}", INFRADIGEST_VERSION, language_code(o_.language), o_.base_url);
+    std::string key = fmt::format("{}|{}|{}|{}", INFRADIGEST_VERSION, kSitePageFormat, language_code(o_.language),
+                                  o_.base_url);
     for (const auto& r : o_.repos) key += "|" + r;
     return key;
   }

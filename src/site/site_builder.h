@@ -28,6 +28,12 @@ namespace infradigest {
 
 inline constexpr size_t kFeedEntries = 30;
 
+// The shape of the generated pages within one program version: moving it makes
+// the next build rewrite every file once, so no page keeps an older form next
+// to newer ones (2: item ids on day pages, which search hits link to; charts
+// as wide as their cards).
+inline constexpr int kSitePageFormat = 2;
+
 // One published day.
 struct SiteDay {
   DayDigest digest;      // digest.date is the day

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <string_view>
 
 #include "site/html_text.h"
 
@@ -12,10 +13,13 @@ namespace {
 
 constexpr size_t kHeatmapTags = 12;
 
-std::string figure(const std::string& caption_id, const std::string& caption, const std::string& svg) {
+// `extra_class`: "newest-right" opens a card too narrow for its chart at the
+// right end, where a time series has its newest days (site_assets.cpp).
+std::string figure(const std::string& caption_id, const std::string& caption, const std::string& svg,
+                   std::string_view extra_class = "") {
   return fmt::format(
-      "<figure class=\"chart-box\" aria-labelledby=\"{}\"><figcaption id=\"{}\">{}</figcaption>\n{}</figure>\n",
-      caption_id, caption_id, html_escape(caption), svg);
+      "<figure class=\"chart-box{}{}\" aria-labelledby=\"{}\"><figcaption id=\"{}\">{}</figcaption>\n{}</figure>\n",
+      extra_class.empty() ? "" : " ", extra_class, caption_id, caption_id, html_escape(caption), svg);
 }
 
 }  // namespace
@@ -73,7 +77,8 @@ std::string activity_figure(const DigestsByDate& by_date, SysDays end, Language 
   const std::string who = repo ? *repo : std::string(zh ? "全部关注仓库" : "All watched repositories");
   const std::string title = zh ? fmt::format("{}：近 {} 天活跃度", who, kActivityDays)
                                : fmt::format("{}: activity over the last {} days", who, kActivityDays);
-  return figure(id + "-caption", title, activity_chart_svg(id, title, activity_series(by_date, end, repo), lang));
+  return figure(id + "-caption", title, activity_chart_svg(id, title, activity_series(by_date, end, repo), lang),
+                "newest-right");
 }
 
 }  // namespace infradigest

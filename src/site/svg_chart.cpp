@@ -36,11 +36,17 @@ int nice_max(int max) {
       if (m * scale >= max) return m * scale;
 }
 
+// Every chart is drawn kChartWidth units wide and has no width or height of
+// its own: the stylesheet scales it to its card's width (svg.chart in
+// site_assets.cpp), and the viewBox keeps its proportions. At that width a
+// 13-unit font shows at about 13-16 px in the widest card (56rem).
+constexpr int kChartWidth = 720;
+
 std::string svg_open(const std::string& id, int width, int height, const std::string& title,
                      const std::string& desc) {
   return fmt::format(
-      "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" viewBox=\"0 0 {w} {h}\" width=\"{w}\" "
-      "height=\"{h}\" role=\"img\" aria-labelledby=\"{id}-title {id}-desc\" "
+      "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" viewBox=\"0 0 {w} {h}\" "
+      "role=\"img\" aria-labelledby=\"{id}-title {id}-desc\" "
       "font-family=\"system-ui, sans-serif\" font-size=\"13\">\n"
       "<title id=\"{id}-title\">{t}</title>\n<desc id=\"{id}-desc\">{d}</desc>\n",
       fmt::arg("w", width), fmt::arg("h", height), fmt::arg("id", html_escape(id)),
@@ -54,7 +60,7 @@ std::string activity_chart_svg(const std::string& id, const std::string& title,
   const bool zh = lang == Language::kZh;
   const char* names[3] = {zh ? "变更" : "changes", zh ? "合并的 PR" : "merged PRs", zh ? "新 issue" : "new issues"};
   const char* colors[3] = {kCommitColor, kPrColor, kIssueColor};
-  constexpr int kWidth = 480, kHeight = 210, kLeft = 30, kRight = 6, kTop = 30, kBottom = 24;
+  constexpr int kWidth = kChartWidth, kHeight = 230, kLeft = 30, kRight = 6, kTop = 30, kBottom = 24;
   const int plot_w = kWidth - kLeft - kRight, plot_h = kHeight - kTop - kBottom;
   int max = 0, sums[3] = {0, 0, 0};
   for (const auto& p : days) {
@@ -124,8 +130,11 @@ std::string activity_chart_svg(const std::string& id, const std::string& title,
 std::string tag_heatmap_svg(const std::string& id, const std::string& title, const std::vector<SysDays>& days,
                             const std::vector<HeatmapRow>& rows, Language lang) {
   const bool zh = lang == Language::kZh;
-  constexpr int kLabel = 150, kCell = 44, kRow = 24, kTop = 24, kRight = 4;
-  const int width = kLabel + kCell * static_cast<int>(days.size()) + kRight;
+  constexpr int kLabel = 150, kMinCell = 44, kRow = 24, kTop = 24, kRight = 4;
+  // The days share the chart's width; many days make it wider (the card scrolls).
+  const int columns = static_cast<int>(std::max<size_t>(days.size(), 1));
+  const int cell = std::max(kMinCell, (kChartWidth - kLabel - kRight) / columns);
+  const int width = kLabel + cell * static_cast<int>(days.size()) + kRight;
   const int height = kTop + kRow * static_cast<int>(std::max<size_t>(rows.size(), 1)) + 4;
   int max = 0;
   std::string busiest;
@@ -150,7 +159,7 @@ std::string tag_heatmap_svg(const std::string& id, const std::string& title, con
   std::string out = svg_open(id, width, height, title, desc);
   for (size_t d = 0; d < days.size(); ++d)
     out += fmt::format("<text x=\"{}\" y=\"16\" text-anchor=\"middle\" fill=\"currentColor\">{}</text>\n",
-                       kLabel + kCell * static_cast<int>(d) + kCell / 2, month_day(days[d]));
+                       kLabel + cell * static_cast<int>(d) + cell / 2, month_day(days[d]));
   if (rows.empty())
     out += fmt::format("<text x=\"4\" y=\"{}\" fill=\"currentColor\">{}</text>\n", kTop + 16, html_escape(desc));
   for (size_t r = 0; r < rows.size(); ++r) {
@@ -162,17 +171,17 @@ std::string tag_heatmap_svg(const std::string& id, const std::string& title, con
       const int n = rows[r].counts[d];
       // Shade: 0 is a pale cell; otherwise 25%..100% of the blue, by share of the max.
       const double level = n == 0 || max == 0 ? 0.0 : 0.25 + 0.75 * n / max;
-      const int x = kLabel + kCell * static_cast<int>(d);
+      const int x = kLabel + cell * static_cast<int>(d);
       out += fmt::format("<g><title>{} · {}: {}</title>", html_escape(rows[r].label), format_date(days[d]), n);
       if (n == 0)
         out += fmt::format("<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" rx=\"3\" fill=\"#8882\"/>", x + 1,
-                           y + 1, kCell - 2, kRow - 2);
+                           y + 1, cell - 2, kRow - 2);
       else
         out += fmt::format("<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" rx=\"3\" fill=\"#1D4ED8\" "
                            "fill-opacity=\"{:.2f}\"/>",
-                           x + 1, y + 1, kCell - 2, kRow - 2, level);
+                           x + 1, y + 1, cell - 2, kRow - 2, level);
       if (n > 0)
-        out += fmt::format("<text x=\"{}\" y=\"{}\" text-anchor=\"middle\" fill=\"{}\">{}</text>", x + kCell / 2,
+        out += fmt::format("<text x=\"{}\" y=\"{}\" text-anchor=\"middle\" fill=\"{}\">{}</text>", x + cell / 2,
                            y + 16, level > 0.55 ? "#FFFFFF" : "currentColor", n);
       out += "</g>\n";
     }

@@ -22,6 +22,8 @@ RepoOutcome sync_one(SyncStore& store, GithubClient& github, const SyncRequest& 
   auto state = store.repo_state(repo);
   if (!state) {
     outcome.error = state.error().with_context(repo);
+    outcome.last_error = outcome.error;
+    outcome.failed_lists.assign(kSyncLists.begin(), kSyncLists.end());
     return outcome;
   }
   RepoSyncRequest repo_request{repo, request.since, request.until, floor, *state, request.concurrency,
@@ -48,10 +50,12 @@ RepoOutcome sync_one(SyncStore& store, GithubClient& github, const SyncRequest& 
       message += (message.empty() ? "" : "; ") + output.failures[i].error.message;
     }
     outcome.error = Error{message, output.failures.front().error.code};
+    outcome.last_error = output.failures.back().error;
   }
   auto saved = store.save(output, request.now);
   if (!saved) {
     outcome.error = saved.error().with_context(repo + ": storing");
+    outcome.last_error = outcome.error;
     outcome.failed_lists.assign(kSyncLists.begin(), kSyncLists.end());
     return outcome;
   }

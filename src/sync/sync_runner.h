@@ -31,6 +31,7 @@ struct SyncRequest {
 struct RepoOutcome {
   std::string repo;
   std::optional<Error> error;  // absent: stored completely; else every failed list's error, joined
+  std::optional<Error> last_error;      // the last of them (what the one-line failure report shows)
   std::vector<SyncList> failed_lists;  // the lists not read (all four when the store failed)
   bool stopped = false;        // the error is the rate-limit stop (SyncReport::stopped), not this repository's
   SyncItemStats items;

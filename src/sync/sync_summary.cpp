@@ -1,6 +1,10 @@
 #include "sync/sync_summary.h"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
+
+#include <string_view>
+#include <vector>
 
 namespace infradigest {
 
@@ -18,6 +22,20 @@ std::string format_sync_summary(const SyncReport& r) {
       r.items.issues.added, r.items.releases.added, r.items.updated());
   if (auto bad = r.incomplete(); !bad.empty()) line += fmt::format("; incomplete: {}", fmt::join(bad, ", "));
   return line;
+}
+
+std::string format_repo_failure(const RepoOutcome& outcome) {
+  if (!outcome.error) return "";
+  std::vector<std::string_view> lists;
+  for (SyncList l : outcome.failed_lists) lists.push_back(sync_list_label(l));
+  const Error& last = outcome.last_error ? *outcome.last_error : *outcome.error;
+  // One line whatever the error text holds (a response body may span lines).
+  std::string why = last.message;
+  for (char& c : why)
+    if (c == '\n' || c == '\r') c = ' ';
+  if (lists.empty()) return fmt::format("{}: {}", outcome.repo, why);
+  return fmt::format("{}: {} list{} not read ({}); last error: {}", outcome.repo, lists.size(),
+                     lists.size() == 1 ? "" : "s", fmt::join(lists, ", "), why);
 }
 
 }  // namespace infradigest

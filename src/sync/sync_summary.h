@@ -13,4 +13,11 @@ namespace infradigest {
 
 std::string format_sync_summary(const SyncReport& report);
 
+// The one line a repository that failed gets (before the summary), e.g.
+//   vllm-project/vllm: 4 lists not read (commits, pull requests, issues,
+//   releases); last error: vllm-project/vllm releases: GET URL: Couldn't
+//   connect to server (after 4 attempts, 3 retries)
+// "" when the repository was synced completely.
+std::string format_repo_failure(const RepoOutcome& outcome);
+
 }  // namespace infradigest

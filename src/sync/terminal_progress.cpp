@@ -50,9 +50,12 @@ void TerminalProgress::draw(bool force) {
   last_draw_ = now;
   std::string names = fmt::format("{}", fmt::join(running_, ", "));
   if (names.size() > 60) names = names.substr(0, 57) + "...";
+  const GithubStats api = github_.stats();
+  // Retries show here, on the terminal, instead of a line each.
+  const std::string retries = api.retries ? fmt::format(", {} retries", api.retries) : "";
   out_ << "\r\033[K"
-       << fmt::format("sync [{}/{} done] {}: {} commits, {} requests", done_, total_, names, commits_,
-                      github_.stats().requests)
+       << fmt::format("sync [{}/{} done] {}: {} commits, {} requests{}", done_, total_, names, commits_,
+                      api.requests, retries)
        << std::flush;
   drawn_ = true;
 }

@@ -1,6 +1,6 @@
 // Live progress of a sync on stderr, only when stderr is a terminal (and
 // TERM is not "dumb"): one line, redrawn in place —
-//   sync [3/8 done] vllm-project/vllm, sgl-project/sglang: 57 commits, 120 requests
+//   sync [3/8 done] vllm-project/vllm, sgl-project/sglang: 57 commits, 120 requests, 2 retries
 // Logs and cron mails never see it. Thread-safe.
 #pragma once
 
