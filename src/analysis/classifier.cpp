@@ -130,9 +130,11 @@ std::string why_tag_dropped(const rules::TagRule& rule, const CompiledPattern& p
       (kind == ChangeKind::kDocs || kind == ChangeKind::kCiBuild || kind == ChangeKind::kTest))
     return "a " + std::string(kind_name(kind)) + " change brings no hardware or model forward";
   // A tag from paths alone needs the matching files to be most of the change
-  // (tests, benchmarks and docs aside): a folder the change passes through is
-  // not its topic ("fused_moe/" touched by an autotuner change is not MoE work).
-  if (from_path && !e.path_majority && !pattern.match_body(s))
+  // (tests, benchmarks and docs aside; for a technique, half will do): a
+  // folder the change passes through is not its topic ("fused_moe/" touched
+  // by an autotuner change is not MoE work).
+  const bool enough = is_scope_facet(rule.facet) ? e.path_majority : e.path_half;
+  if (from_path && !enough && !pattern.match_body(s))
     return "its files are not most of the change (" + std::to_string(e.path_support) + " of " +
            std::to_string(s.topic_paths.size()) + "), and neither title nor message names it";
   if (from_path && (kind == ChangeKind::kCiBuild || kind == ChangeKind::kDeps ||

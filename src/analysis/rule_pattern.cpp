@@ -214,6 +214,8 @@ std::optional<RuleEvidence> CompiledPattern::match_some_paths(
   first->path_support = support;
   first->path_majority = lines_known && total_lines > 0 ? matched_lines * 2 > total_lines
                                                          : support * 2 > paths.size();
+  first->path_half = lines_known && total_lines > 0 ? matched_lines * 2 >= total_lines
+                                                     : support * 2 >= paths.size();
   return first;
 }
 

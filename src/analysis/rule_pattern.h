@@ -61,6 +61,8 @@ struct RuleEvidence {
   // For a path hit: whether the matching files are most of the change, by
   // changed lines when every file has counts, else by files.
   bool path_majority = false;
+  // ... or at least half of it.
+  bool path_half = false;
 };
 
 // The body's first paragraph of prose: PR templates' HTML comments, markdown
