@@ -7,31 +7,21 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
-#include "test_support.h"
+#include "reference_day_store.h"
 
 namespace infradigest {
 namespace {
 
-using testing::run_infradigest;
-
-class ChatDigest : public ::testing::Test {
+class ChatDigest : public testing::ReferenceDayStore {
  protected:
-  static void SetUpTestSuite() {
-    dir_ = new testing::TempDir();
-    auto r = run_infradigest("--db " + dir_->file("s.db") + " import " + testing::source_path("examples/2026-02-26"));
-    ASSERT_EQ(r.exit_code, 0) << r.err;
-  }
-  static void TearDownTestSuite() { delete dir_; }
-
   // `publish --dry-run` to one target of `type`; one request body per line.
   static std::vector<nlohmann::json> bodies(const std::string& type, const std::string& extra = "",
                                             const std::string& lang = "zh") {
-    const std::string cfg = dir_->file(type + std::to_string(configs_++) + ".toml");
+    const std::string cfg = file(type + std::to_string(configs_++) + ".toml");
     testing::write_file(cfg, "[site]\nbase_url = \"https://example.org/infra/\"\n\n[[publish.webhook]]\ntype = \"" +
                                  type + "\"\nurl_env = \"INFRADIGEST_TEST_HOOK\"\n" + extra);
-    auto r = run_infradigest("--config " + cfg + " --db " + dir_->file("s.db") +
-                                 " --now 2026-02-27T08:00:00Z publish --date 2026-02-26 --dry-run --lang " + lang,
-                             "INFRADIGEST_TEST_HOOK=http://127.0.0.1:9/hook");
+    auto r = run("--config " + cfg + " publish --date 2026-02-26 --dry-run --lang " + lang,
+                 "INFRADIGEST_TEST_HOOK=http://127.0.0.1:9/hook");
     EXPECT_EQ(r.exit_code, 0) << r.err;
     std::vector<nlohmann::json> out;
     std::istringstream in(r.out);
@@ -40,10 +30,8 @@ class ChatDigest : public ::testing::Test {
     return out;
   }
 
-  static testing::TempDir* dir_;
   static int configs_;
 };
-testing::TempDir* ChatDigest::dir_ = nullptr;
 int ChatDigest::configs_ = 0;
 
 TEST_F(ChatDigest, OneMessageOnFeishuDingTalkAndSlackAtMostTwoOnWeCom) {
@@ -65,6 +53,14 @@ TEST_F(ChatDigest, CarriesTheSummaryAndLinksTheDayPage) {
   EXPECT_EQ(body.find("具体内容分析"), std::string::npos) << "the repo sections stay on the page";
 }
 
+TEST_F(ChatDigest, SlackOpensWithAHeaderBlockAndFeishuShowsAsciiBrackets) {
+  const auto slack = bodies("slack").at(0);
+  EXPECT_EQ(slack["blocks"][0]["type"], "header");
+  EXPECT_EQ(slack["blocks"][0]["text"]["text"], "AI 基础设施日报 · 2026-02-26");
+  const std::string feishu = bodies("feishu").at(0)["card"]["elements"][0]["content"];
+  EXPECT_EQ(feishu.find("［"), std::string::npos) << feishu;
+}
+
 TEST_F(ChatDigest, ContentFullSendsTheWholeReport) {
   const auto full = bodies("wecom", "content = \"full\"\n");
   EXPECT_GT(full.size(), 2u) << "the whole report does not fit two WeCom messages";
@@ -74,19 +70,19 @@ TEST_F(ChatDigest, ContentFullSendsTheWholeReport) {
 }
 
 TEST_F(ChatDigest, AnUnknownContentValueIsAConfigError) {
-  const std::string cfg = dir_->file("bad-content.toml");
+  const std::string cfg = file("bad-content.toml");
   testing::write_file(cfg, "[[publish.webhook]]\ntype = \"wecom\"\nurl_env = \"X\"\ncontent = \"everything\"\n");
-  auto r = run_infradigest("--config " + cfg + " --db " + dir_->file("s.db") + " publish --date 2026-02-26 --dry-run");
+  auto r = run("--config " + cfg + " publish --date 2026-02-26 --dry-run");
   EXPECT_NE(r.exit_code, 0);
   EXPECT_NE(r.err.find("content"), std::string::npos) << r.err;
   EXPECT_NE(r.err.find("digest or full"), std::string::npos) << r.err;
 }
 
 TEST_F(ChatDigest, DryRunLabelsEachBodyWithItsTargetAndPieceAndWarnsAboutUnsetVariables) {
-  const std::string cfg = dir_->file("labels.toml");
+  const std::string cfg = file("labels.toml");
   testing::write_file(cfg, "[[publish.webhook]]\ntype = \"wecom\"\nurl_env = \"INFRADIGEST_TEST_UNSET_HOOK\"\n"
                            "name = \"infra-team\"\ncontent = \"full\"\n");
-  auto r = run_infradigest("--config " + cfg + " --db " + dir_->file("s.db") + " publish --date 2026-02-26 --dry-run");
+  auto r = run("--config " + cfg + " publish --date 2026-02-26 --dry-run");
   ASSERT_EQ(r.exit_code, 0) << r.err;
   std::vector<std::string> labels;
   std::istringstream in(r.out);

@@ -149,20 +149,20 @@ TEST(ClassifierEvalSet, ReferenceReportCommitsMeetTheMeasuredFigures) {
   const ClassifierEvaluation e = evaluate_classifier(subset, example->commits);
   SCOPED_TRACE(format_evaluation(e, /*list_misses=*/true));
   EXPECT_EQ(e.items, static_cast<int>(subset.size()));  // every label found its commit
-  // Measured: kind 0.934 (57/61), tags P 0.950 R 0.979 (train and test splits together).
+  // Measured: kind 0.934 (57/61), tags P 0.969 R 0.959 (train and test splits together).
   EXPECT_GE(e.kind_accuracy(), 0.93);
-  EXPECT_GE(e.tags.precision(), 0.95);
-  EXPECT_GE(e.tags.recall(), 0.97);
+  EXPECT_GE(e.tags.precision(), 0.96);
+  EXPECT_GE(e.tags.recall(), 0.95);
 }
 
 // Figures on the held-out test split (the rules were never tuned on it) and
 // on the train split, measured in the commit that set these floors (eval/README.md):
-//   train (307): kind 0.840, tags P 0.913 R 0.934; hardware P 0.951 R 0.856,
-//                model P 0.895 R 0.944
-//   test  (131): kind 0.878, tags P 0.888 R 0.934
+//   train (307): kind 0.850, tags P 0.926 R 0.931; hardware P 0.951 R 0.856,
+//                model P 0.944 R 0.944
+//   test  (131): kind 0.878, tags P 0.8996 (215/239) R 0.939
 // Issue 16's targets on the test split are kind 0.90, tag precision 0.90,
-// recall 0.85: recall is met, kind accuracy and precision are not (see the
-// README). The floors are the measured figures rounded down, so a rule
+// recall 0.85: recall is met, kind accuracy is not, precision is one false
+// tag short (see the README). The floors are the measured figures rounded down, so a rule
 // change that loses ground on either split fails here.
 TEST(ClassifierEvalSet, SharedDataMeetsTheMeasuredFigures) {
   if (!std::filesystem::exists(kSharedData)) {
@@ -188,18 +188,18 @@ TEST(ClassifierEvalSet, SharedDataMeetsTheMeasuredFigures) {
     // No misses listed: reading them is how rules get tuned on the test split.
     SCOPED_TRACE(format_evaluation(test, /*list_misses=*/false));
     EXPECT_GE(test.kind_accuracy(), 0.87);
-    EXPECT_GE(test.tags.precision(), 0.88);
+    EXPECT_GE(test.tags.precision(), 0.89);
     EXPECT_GE(test.tags.recall(), 0.93);
   }
   const ClassifierEvaluation train = evaluate_classifier(split.train, *commits);
   {
     SCOPED_TRACE(format_evaluation(train, /*list_misses=*/true));
-    EXPECT_GE(train.kind_accuracy(), 0.84);
-    EXPECT_GE(train.tags.precision(), 0.91);
-    EXPECT_GE(train.tags.recall(), 0.93);
+    EXPECT_GE(train.kind_accuracy(), 0.85);
+    EXPECT_GE(train.tags.precision(), 0.92);
+    EXPECT_GE(train.tags.recall(), 0.92);
     EXPECT_GE(train.facets.at(TagFacet::kHardware).precision(), 0.95);
     EXPECT_GE(train.facets.at(TagFacet::kHardware).recall(), 0.85);
-    EXPECT_GE(train.facets.at(TagFacet::kModel).precision(), 0.89);
+    EXPECT_GE(train.facets.at(TagFacet::kModel).precision(), 0.94);
     EXPECT_GE(train.facets.at(TagFacet::kModel).recall(), 0.94);
   }
   // Commits labelled docs, CI or test that still got a hardware or model tag:

@@ -87,6 +87,51 @@ TEST(ClassifierEvidence, PathHardwareAndModelTagsNeedMostOfTheChange) {
   EXPECT_FALSE(tagged(ds, "CPU")) << why(ds);
 }
 
+// Any tag from paths alone needs most of the change, and tests, benchmarks
+// and docs riding along are not what the change is about.
+TEST(ClassifierEvidence, PathTagsComeFromTheChangesOwnCode) {
+  // A helper in utils.py; the DeepSeek test and the prefill/gemm edits are in passing.
+  const auto helper = of("feat: add is_sm12x_supported() helper for SM12x family detection", "",
+                         {{"flashinfer/utils.py", 19},
+                          {"flashinfer/prefill.py", 27},
+                          {"flashinfer/gemm/gemm_base.py", 9},
+                          {"tests/attention/test_fmha_v2_prefill_deepseek.py", 7}});
+  EXPECT_FALSE(tagged(helper, "DeepSeek")) << why(helper);
+  EXPECT_FALSE(tagged(helper, "GEMM")) << why(helper);
+  EXPECT_FALSE(tagged(helper, "Attention")) << why(helper);
+  EXPECT_TRUE(tagged(helper, "Blackwell (consumer)")) << why(helper);  // the title names SM12x
+
+  // A folder that is most of the code still tags it, however large its tests.
+  const auto moe = of("Tidy the routing kernel", "",
+                      {{"flashinfer/fused_moe/core.py", 40}, {"tests/moe/test_routing.py", 200}});
+  EXPECT_TRUE(tagged(moe, "MoE")) << why(moe);
+
+  // A test-only change reads its tags from its tests.
+  const auto test_only = of("Relax tolerance", "", {{"tests/moe/test_trtllm_gen_fused_moe.py", 4}});
+  EXPECT_TRUE(tagged(test_only, "MoE")) << why(test_only);
+}
+
+// "test:", "[Testing]" or "add ... tests" yield when tests and benchmarks are
+// under a quarter of the change; prose that is most of a change without a
+// verb makes it docs.
+TEST(ClassifierEvidence, TheFilesCheckTheTitlesTestAndDocsClaims) {
+  const auto cache = of("[Cute][Testing] Add persistent compile cache for cutedsl AOT compilation", "",
+                        {{"flash_attn/cute/cache_utils.py", 307}, {"tests/cute/test_mask_mod.py", 7}});
+  EXPECT_EQ(cache.kind, kFeature) << why(cache);
+  const auto fake = of("[Cute][Testing] Add fake tensor mode support for compile-only test passes", "",
+                       {{"flash_attn/cute/interface.py", 193}, {"tests/cute/test_flash_attn.py", 158}});
+  EXPECT_EQ(fake.kind, kTest) << why(fake);
+  EXPECT_EQ(of("tests: add bias testing to nvfp4 moe", "", {{"tests/moe/test_moe.py", 89}}).kind, kTest);
+
+  const auto notes = of("Update compute capability requirements", "",
+                        {{"README.md", 21}, {"docs/source/quickstart.rst", 2}, {"src/cuda/tile/_stub.py", 2}});
+  EXPECT_EQ(notes.kind, kDocs) << why(notes);
+  // A verb still decides: "Fix" touching mostly a changelog is the fix it says.
+  const auto fix = of("Fix dtype promotion of scalars", "",
+                      {{"CHANGELOG.md", 30}, {"src/cuda/tile/_datatype.py", 4}});
+  EXPECT_EQ(fix.kind, kFix) << why(fix);
+}
+
 TEST(ClassifierEvidence, DocsCiAndTestChangesBringNoHardwareOrModel) {
   const auto ci = of("CI: use 'sglang serve' in CI tests (#18597)", "",
                      {{"python/sglang/cli/utils.py", 10},

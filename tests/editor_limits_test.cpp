@@ -8,28 +8,14 @@
 #include <regex>
 #include <sstream>
 
-#include "test_support.h"
+#include "reference_day_store.h"
 
 namespace infradigest {
 namespace {
 
-using testing::run_infradigest;
-
-class EditorLimits : public ::testing::Test {
+class EditorLimits : public testing::ReferenceDayStore {
  protected:
-  static void SetUpTestSuite() {
-    dir_ = new testing::TempDir();
-    auto r = run_infradigest("--db " + dir_->file("s.db") + " import " + testing::source_path("examples/2026-02-26"));
-    ASSERT_EQ(r.exit_code, 0) << r.err;
-  }
-  static void TearDownTestSuite() { delete dir_; }
-
-  static std::string markdown(const std::string& lang) {
-    auto r = run_infradigest("--db " + dir_->file("s.db") + " --now 2026-02-27T08:00:00Z report --date 2026-02-26 --lang " +
-                             lang);
-    EXPECT_EQ(r.exit_code, 0) << r.err;
-    return r.out;
-  }
+  static std::string markdown(const std::string& lang) { return report(lang); }
 
   // The bullet lines between the heading line starting with `from` and the
   // next heading of the same level.
@@ -43,10 +29,7 @@ class EditorLimits : public ::testing::Test {
     }
     return out;
   }
-
-  static testing::TempDir* dir_;
 };
-testing::TempDir* EditorLimits::dir_ = nullptr;
 
 TEST_F(EditorLimits, SummaryIsTheCountsLinePlusAtMostSixRankedLines) {
   for (auto [lang, heading] : {std::pair{"zh", "## 摘要"}, std::pair{"en", "## Summary"}}) {

@@ -77,7 +77,8 @@ TEST_F(ExplainTest, PathEvidenceIsNamed) {
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_NE(r.out.find("kind: refactor\n"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("KV offload (technique)"), std::string::npos) << r.out;
-  EXPECT_NE(r.out.find("  tag KV cache: path \"kvcache\" in sgl-kernel/csrc/kvcacheio/transfer.cu (+1 more)\n"),
+  // The change's test file (its other file) gives no path tags.
+  EXPECT_NE(r.out.find("  tag KV cache: path \"kvcache\" in sgl-kernel/csrc/kvcacheio/transfer.cu\n"),
             std::string::npos)
       << r.out;
 }

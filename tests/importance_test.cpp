@@ -10,12 +10,12 @@
 #include <sstream>
 
 #include "compose/importance.h"
+#include "reference_day_store.h"
 #include "test_support.h"
 
 namespace infradigest {
 namespace {
 
-using testing::run_infradigest;
 
 // The ids in the first column of the essential-items table.
 std::vector<std::string> essential_ids() {
@@ -29,20 +29,10 @@ std::vector<std::string> essential_ids() {
   return ids;
 }
 
-class EssentialHighlights : public ::testing::Test {
+class EssentialHighlights : public testing::ReferenceDayStore {
  protected:
-  static void SetUpTestSuite() {
-    dir_ = new testing::TempDir();
-    auto r = run_infradigest("--db " + dir_->file("s.db") + " import " + testing::source_path("examples/2026-02-26"));
-    ASSERT_EQ(r.exit_code, 0) << r.err;
-  }
-  static void TearDownTestSuite() { delete dir_; }
-
   static nlohmann::json report(const std::string& lang) {
-    auto r = run_infradigest("--db " + dir_->file("s.db") + " --now 2026-02-27T08:00:00Z report --date 2026-02-26 --lang " +
-                             lang + " --format json");
-    EXPECT_EQ(r.exit_code, 0) << r.err;
-    return nlohmann::json::parse(r.out);
+    return nlohmann::json::parse(ReferenceDayStore::report(lang, "json"));
   }
 
   static std::set<std::string> summary_cites(const nlohmann::json& j) {
@@ -51,10 +41,7 @@ class EssentialHighlights : public ::testing::Test {
       for (const auto& id : statement.at("cites")) cites.insert(id.get<std::string>());
     return cites;
   }
-
-  static testing::TempDir* dir_;
 };
-testing::TempDir* EssentialHighlights::dir_ = nullptr;
 
 TEST_F(EssentialHighlights, TheListIsTheOneWrittenDown) {
   const auto ids = essential_ids();

@@ -177,7 +177,42 @@ TEST(Publish, Slack429HonoursRetryAfterThenDelivers) {
   EXPECT_EQ(server.request_count(), 2u);
   ASSERT_FALSE(f.clock.sleeps().empty());
   EXPECT_EQ(f.clock.sleeps().front(), milliseconds(2000));
-  EXPECT_EQ(Json::parse(server.requests()[1].body)["blocks"][0]["type"], "section");
+  EXPECT_EQ(Json::parse(server.requests()[1].body)["blocks"][0]["type"], "header");
+  EXPECT_EQ(Json::parse(server.requests()[1].body)["blocks"][1]["type"], "section");
+}
+
+// What the receivers get for a title with an area in brackets and a flag in
+// backticks: Slack a header block with the report title and a real code
+// span; Feishu ASCII brackets and backticks (as character references).
+TEST(Publish, SlackGetsAHeaderAndCodeSpansFeishuKeepsBracketsAndBackticks) {
+  Fixture f;
+  const std::string md = "# AI 基础设施日报 · 2026-02-26\n\n## 摘要\n\n"
+                         "- [\\[Bug\\] FLUX corrupted with \\`--num-gpus 8\\`](https://github.com/a/b/issues/1)（sglang）\n";
+  FakeHttpServer server;
+  server.post("/services/T/B/X", [](const httplib::Request&, httplib::Response& res) { res.set_content("ok", "text/plain"); });
+  server.post("/hook/feishu", [](const httplib::Request&, httplib::Response& res) {
+    res.set_content(R"({"code":0,"msg":"success"})", "application/json");
+  });
+  server.start();
+  f.env = {{"SLACK_URL", server.base_url() + "/services/T/B/X"}, {"FEISHU_URL", server.base_url() + "/hook/feishu"}};
+  auto out = f.publish({{"slack", "slack", "SLACK_URL", ""}, {"feishu", "feishu", "FEISHU_URL", ""}}, md);
+  ASSERT_EQ(out.size(), 2u);
+  ASSERT_FALSE(out[0].error) << out[0].error->message;
+  ASSERT_FALSE(out[1].error) << out[1].error->message;
+  const auto requests = server.requests();
+  ASSERT_EQ(requests.size(), 2u);
+  const bool slack_first = requests[0].path == "/services/T/B/X";
+  const Json slack = Json::parse(requests[slack_first ? 0 : 1].body);
+  ASSERT_GE(slack["blocks"].size(), 2u);
+  EXPECT_EQ(slack["blocks"][0]["type"], "header");
+  EXPECT_EQ(slack["blocks"][0]["text"]["type"], "plain_text");
+  EXPECT_EQ(slack["blocks"][0]["text"]["text"], "AI 基础设施日报 · 2026-02-26");
+  const std::string section = slack["blocks"][1]["text"]["text"];
+  EXPECT_TRUE(contains(section, "|[Bug] FLUX corrupted with `--num-gpus 8`>")) << section;
+  EXPECT_FALSE(contains(section, "ˋ")) << section;
+  const std::string card = Json::parse(requests[slack_first ? 1 : 0].body)["card"]["elements"][0]["content"];
+  EXPECT_TRUE(contains(card, "[&#91;Bug&#93; FLUX corrupted with &#96;--num-gpus 8&#96;](https://github.com/a/b/issues/1)")) << card;
+  for (const char* full_width : {"［", "］", "｀"}) EXPECT_FALSE(contains(card, full_width)) << card;
 }
 
 TEST(Publish, ErrorCodeInA200IsAFailureNotRetriedAndStopsTheTarget) {

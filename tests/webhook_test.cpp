@@ -41,12 +41,34 @@ TEST(WebhookMarkup, HostileTitlesStayTextInEveryDialect) {
   ASSERT_EQ(lines.size(), 2u);
   EXPECT_EQ(lines[1].kind, ChatLineKind::kBullet);
   const std::string feishu = render_chat_line(lines[1], ChatDialect::kFeishu);
-  EXPECT_EQ(feishu, "• [＜at user_id=\"all\"＞x＜/at＞ ［y］(javascript:1)](https://github.com/a/b/commit/1) · ＜!channel＞ @\u200Ball");
+  EXPECT_EQ(feishu, "• [&lt;at user_id=\"all\"&gt;x&lt;/at&gt; &#91;y&#93;(javascript:1)](https://github.com/a/b/commit/1) · "
+                    "&lt;!channel&gt; @\u200Ball");
+  EXPECT_EQ(render_chat_line(lines[1], ChatDialect::kWeCom),
+            "• [＜at user_id=\"all\"＞x＜/at＞ ［y］(javascript:1)](https://github.com/a/b/commit/1) · ＜!channel＞ @\u200Ball");
   const std::string slack = render_chat_line(lines[1], ChatDialect::kSlack);
   EXPECT_EQ(slack, "• <https://github.com/a/b/commit/1|&lt;at user_id=\"all\"&gt;x&lt;/at&gt; [y](javascript:1)> · "
                    "&lt;!channel&gt; @\u200Ball");
   EXPECT_EQ(render_chat_line(lines[0], ChatDialect::kWeCom), "#### a/b");
   EXPECT_EQ(render_chat_line(lines[0], ChatDialect::kSlack), "*a/b*");
+}
+
+// Titles quote identifiers in backticks and areas in brackets. Slack keeps
+// paired backticks as real code spans (and '*' inside them as is); Feishu
+// shows brackets and backticks as ASCII through character references; an
+// unpaired backtick never opens a span that eats the rest of the line.
+TEST(WebhookMarkup, SlackKeepsCodeSpansAndFeishuKeepsAsciiBracketsAndBackticks) {
+  const auto lines = parse_chat_lines(
+      "- [\\[Bug\\] FLUX output with \\`--num-gpus 8\\`](https://github.com/a/b/issues/1) "
+      "\\[AMD\\] use \\`a*b\\` and `x_y` then \\` alone\n");
+  ASSERT_EQ(lines.size(), 1u);
+  EXPECT_EQ(render_chat_line(lines[0], ChatDialect::kSlack),
+            "• <https://github.com/a/b/issues/1|[Bug] FLUX output with `--num-gpus 8`> [AMD] use `a*b` and `x_y` then ˋ alone");
+  EXPECT_EQ(render_chat_line(lines[0], ChatDialect::kFeishu),
+            "• [&#91;Bug&#93; FLUX output with &#96;--num-gpus 8&#96;](https://github.com/a/b/issues/1) "
+            "&#91;AMD&#93; use &#96;a&#42;b&#96; and &#96;x_y&#96; then &#96; alone");
+  // Text that already looks like a character reference is not decoded by Feishu.
+  const auto entity = parse_chat_lines("R&D &amp;lt; x\n");
+  EXPECT_EQ(render_chat_line(entity[0], ChatDialect::kFeishu), "R&D &amp;lt; x");
 }
 
 // The report's 性能数据 table: chat platforms render no Markdown tables, so each

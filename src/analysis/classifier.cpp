@@ -3,6 +3,7 @@
 // rule_pattern.cpp; this file only knows how precedence picks a winner.
 #include <algorithm>
 #include <optional>
+#include <type_traits>
 
 #include "analysis/classification.h"
 #include "analysis/classification_rules.h"
@@ -40,6 +41,14 @@ struct RuleBook {
   std::vector<CompiledRule<rules::FlagRule>> retreat = compile(rules::retreat_rules());
 };
 
+// A title's "test:", "[Test]" or "add ... tests" needs tests or benchmarks to be at least
+// this share of the change (by lines), the same quarter path tags need.
+constexpr double kTestClaimMinShare = 0.25;
+
+// Prose (Markdown, docs/) at least this share of the changed lines makes a
+// change docs when no verb or stronger evidence says what it is.
+constexpr double kMostlyProseShare = 0.75;
+
 // Compiled on first use; immutable afterwards, so classification is thread-safe.
 const RuleBook& rule_book() {
   static const RuleBook book;
@@ -60,8 +69,19 @@ std::optional<Kind> decide_kind(const std::vector<CompiledRule<Rule>>& rules, co
   };
   std::vector<Fired> fired;
   for (const auto& [rule, pattern] : rules) {
-    if (auto e = pattern.match(s))
-      fired.push_back({rule->precedence, e->position, rule->kind, e->description});
+    auto e = pattern.match(s);
+    if (!e) continue;
+    if constexpr (std::is_same_v<Kind, ChangeKind>) {
+      // "[Testing] Add a compile cache" whose tests are a sliver of the
+      // change: the files contradict the title's "test", so it yields.
+      if (rule->kind == ChangeKind::kTest && s.test_share < kTestClaimMinShare) {
+        if (reasons)
+          reasons->push_back("(ignored) kind=test: " + e->description + "; tests and benchmarks are " +
+                             std::to_string(static_cast<int>(s.test_share * 100)) + "% of the change");
+        continue;
+      }
+    }
+    fired.push_back({rule->precedence, e->position, rule->kind, e->description});
   }
   if (fired.empty()) return std::nullopt;
   // stable_sort keeps table order among equal precedence and position.
@@ -84,11 +104,6 @@ bool has_tag_named(const std::vector<Tag>& tags, std::string_view name) {
 
 bool is_scope_facet(TagFacet f) { return f == TagFacet::kHardware || f == TagFacet::kModel; }
 
-// Why a tag rule that fired does not give its tag, or empty when it does.
-// Hardware and model tags say a change brings a platform or a model forward;
-// a file name alone is weak evidence of that (kimi_linear.py touched by a
-// Qwen3-Next kernel, an sm100 example edited in passing), and docs, CI and
-// test changes bring nothing forward whatever they name.
 // What the kind rules decided: no kind at all (issues, or nothing fired), or
 // a kind and whether the author named it ("chore:", "[CI]") rather than the
 // files or words showing it (CODEOWNERS only, "lint").
@@ -97,6 +112,11 @@ struct KindVerdict {
   bool author_said = false;
 };
 
+// Why a tag rule that fired does not give its tag, or empty when it does.
+// Hardware and model tags say a change brings a platform or a model forward,
+// and docs, CI and test changes bring nothing forward whatever they name. A
+// file name alone is weak evidence of any topic (kimi_linear.py touched by a
+// Qwen3-Next kernel, an sm100 example edited in passing).
 std::string why_tag_dropped(const rules::TagRule& rule, const CompiledPattern& pattern,
                             const RuleEvidence& e, const RuleSubject& s, KindVerdict verdict) {
   // kRevert stands for "no kind": it drops nothing below.
@@ -106,13 +126,17 @@ std::string why_tag_dropped(const rules::TagRule& rule, const CompiledPattern& p
   // "misc:" keeps what its title names ("misc: point triton blackwell-ptxas").
   if (kind == ChangeKind::kChore && (!verdict.author_said || from_path))
     return "housekeeping carries no topic";
-  if (is_scope_facet(rule.facet)) {
-    if (kind == ChangeKind::kDocs || kind == ChangeKind::kCiBuild || kind == ChangeKind::kTest)
-      return "a " + std::string(kind_name(kind)) + " change brings no hardware or model forward";
-    if (from_path && !e.path_majority && !pattern.match_body(s))
-      return "its files are not most of the change (" + std::to_string(e.path_support) + " of " +
-             std::to_string(s.paths.size()) + "), and neither title nor message names it";
-  }
+  if (is_scope_facet(rule.facet) &&
+      (kind == ChangeKind::kDocs || kind == ChangeKind::kCiBuild || kind == ChangeKind::kTest))
+    return "a " + std::string(kind_name(kind)) + " change brings no hardware or model forward";
+  // A tag from paths alone needs the matching files to be most of the change
+  // (tests, benchmarks and docs aside; for a technique, half will do): a
+  // folder the change passes through is not its topic ("fused_moe/" touched
+  // by an autotuner change is not MoE work).
+  const bool enough = is_scope_facet(rule.facet) ? e.path_majority : e.path_half;
+  if (from_path && !enough && !pattern.match_body(s))
+    return "its files are not most of the change (" + std::to_string(e.path_support) + " of " +
+           std::to_string(s.topic_paths.size()) + "), and neither title nor message names it";
   if (from_path && (kind == ChangeKind::kCiBuild || kind == ChangeKind::kDeps ||
                     kind == ChangeKind::kRelease))
     return "a " + std::string(kind_name(kind)) + " change is not about the code it packages";
@@ -281,8 +305,15 @@ bool decide_new_support(const Classification& c, const RuleSubject& s, std::vect
 Classification classify_subject(const RuleSubject& s) {
   Classification c;
   int precedence = 0;
-  const std::optional<ChangeKind> kind =
-      decide_kind<ChangeKind>(rule_book().kinds, s, kind_name, &c.reasons, &precedence);
+  std::optional<ChangeKind> kind = decide_kind<ChangeKind>(rule_book().kinds, s, kind_name, &c.reasons, &precedence);
+  // Mostly prose, and nothing as strong as a verb says otherwise: a note, an
+  // investigation write-up with its repro script, a requirements page.
+  if ((!kind || precedence < rules::precedence::kVerb) && s.docs_share >= kMostlyProseShare) {
+    c.reasons.insert(c.reasons.begin(), "kind=docs: prose is " + std::to_string(static_cast<int>(s.docs_share * 100)) +
+                                            "% of the changed lines");
+    kind = ChangeKind::kDocs;
+    precedence = rules::precedence::kTopic;
+  }
   // Nothing said what the change is: "other" for the report, but the change
   // keeps its topic tags (a silent "[Fwd,Sm100] Gate mma with is_leader_cta"
   // is still Blackwell attention work).

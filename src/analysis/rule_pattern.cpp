@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "analysis/code_facts.h"
 #include "core/ascii_text.h"
 
 namespace infradigest {
@@ -10,6 +11,35 @@ namespace {
 
 using rules::Anchor;
 constexpr std::size_t kNotInTitle = RuleEvidence::kNotInTitle;
+
+bool is_test_or_benchmark_path(std::string_view path) {
+  const std::string lower = ascii_lower(path);
+  return is_test_path(lower) || lower.starts_with("benchmarks/") || lower.find("/benchmarks/") != std::string::npos;
+}
+
+bool is_prose_path(std::string_view path) {
+  const std::string lower = ascii_lower(path);
+  return lower.starts_with("docs/") || lower.find("/docs/") != std::string::npos || lower.ends_with(".md") ||
+         lower.ends_with(".rst") || lower.ends_with(".ipynb");
+}
+
+// Files that accompany a change rather than make it: its tests, benchmarks
+// and prose.
+bool accompanies_change(std::string_view path) { return is_test_or_benchmark_path(path) || is_prose_path(path); }
+
+// The share of the change in files `of_kind` picks: by changed lines when
+// every file has counts, else by files.
+template <typename Pick>
+double path_share(const RuleSubject& s, Pick of_kind) {
+  const bool lines_known = std::none_of(s.path_lines.begin(), s.path_lines.end(), [](int n) { return n < 0; });
+  double picked = 0, total = 0;
+  for (std::size_t i = 0; i < s.paths.size(); ++i) {
+    const double weight = lines_known ? s.path_lines[i] : 1.0;
+    total += weight;
+    if (of_kind(s.paths[i])) picked += weight;
+  }
+  return total > 0 ? picked / total : 0.0;
+}
 
 std::string in_quotes(std::string_view s) { return "\"" + std::string(s) + "\""; }
 
@@ -32,7 +62,18 @@ RuleSubject make_rule_subject(std::string_view title, std::string_view body,
     if (f.status == "added") s.added_paths.push_back(f.filename);
   }
   for (const std::string& label : labels) s.labels.push_back(label);
-  s.min_path_support = std::max<std::size_t>(1, (s.paths.size() + 3) / 4);
+  for (std::size_t i = 0; i < s.paths.size(); ++i) {
+    if (accompanies_change(s.paths[i])) continue;
+    s.topic_paths.push_back(s.paths[i]);
+    s.topic_path_lines.push_back(s.path_lines[i]);
+  }
+  if (s.topic_paths.empty()) {
+    s.topic_paths = s.paths;
+    s.topic_path_lines = s.path_lines;
+  }
+  s.min_path_support = std::max<std::size_t>(1, (s.topic_paths.size() + 3) / 4);
+  s.test_share = s.paths.empty() ? 1.0 : path_share(s, is_test_or_benchmark_path);
+  s.docs_share = path_share(s, is_prose_path);
   return s;
 }
 
@@ -61,7 +102,7 @@ std::optional<RuleEvidence> CompiledPattern::match(const RuleSubject& s) const {
     }
   }
   if (fields_ & rules::kPath) {
-    if (auto e = match_some_paths(s.paths, s.path_lines, s.min_path_support, "path")) return e;
+    if (auto e = match_some_paths(s.topic_paths, s.topic_path_lines, s.min_path_support, "path")) return e;
   }
   if (fields_ & rules::kAddedPath) {
     if (auto e = match_some_paths(s.added_paths, {}, 1, "new file")) return e;
@@ -173,6 +214,8 @@ std::optional<RuleEvidence> CompiledPattern::match_some_paths(
   first->path_support = support;
   first->path_majority = lines_known && total_lines > 0 ? matched_lines * 2 > total_lines
                                                          : support * 2 > paths.size();
+  first->path_half = lines_known && total_lines > 0 ? matched_lines * 2 >= total_lines
+                                                     : support * 2 >= paths.size();
   return first;
 }
 

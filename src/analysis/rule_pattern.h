@@ -24,9 +24,20 @@ struct RuleSubject {
   std::string_view body;
   std::vector<std::string_view> paths;
   std::vector<int> path_lines;  // per path: additions + deletions; -1 when unknown
+  // The paths tags are read from: the change's own code, without the tests,
+  // benchmarks and docs that come along with it ("feat: X" touching
+  // tests/attention/test_deepseek.py is not DeepSeek work). All paths when
+  // every file is a test, benchmark or doc.
+  std::vector<std::string_view> topic_paths;
+  std::vector<int> topic_path_lines;
+  // The share of the change (by changed lines when every file has counts,
+  // else by files) in tests and benchmarks; 1 without files.
+  double test_share = 1.0;
+  // The same for prose: Markdown, reStructuredText, notebooks, docs/ folders; 0 without files.
+  double docs_share = 0.0;
   std::vector<std::string_view> added_paths;
   std::vector<std::string_view> labels;
-  // Tags from paths need this many supporting files: a quarter, at least one.
+  // Tags from paths need this many supporting topic files: a quarter, at least one.
   std::size_t min_path_support = 1;
 };
 
@@ -50,6 +61,8 @@ struct RuleEvidence {
   // For a path hit: whether the matching files are most of the change, by
   // changed lines when every file has counts, else by files.
   bool path_majority = false;
+  // ... or at least half of it.
+  bool path_half = false;
 };
 
 // The body's first paragraph of prose: PR templates' HTML comments, markdown

@@ -107,7 +107,8 @@ std::vector<ExtensionTagHit> extension_tag_hits(const RuleSubject& s) {
       if (!hit) continue;
       if (support++ == 0) first = path;
     }
-    if (support == 0 || support < s.min_path_support) continue;
+    // A quarter of all files, as configured rules match every path.
+    if (support == 0 || support < std::max<std::size_t>(1, (s.paths.size() + 3) / 4)) continue;
     std::string reason = "tag " + rule.tag->name + ": path rule matched " + std::string(first);
     if (support > 1) reason += " and " + std::to_string(support - 1) + " more";
     hits.push_back({*rule.tag, reason + config_note(rule.origin)});

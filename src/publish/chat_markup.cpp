@@ -130,7 +130,7 @@ void collect_blocks(cmark_node* node, int depth, bool quoted, std::vector<ChatLi
   }
 }
 
-// Characters that are markup in the CJK platforms' Markdown subsets, as
+// Characters that are markup in DingTalk's and WeCom's Markdown subsets, as
 // full-width look-alikes, so text never turns into a link, tag or emphasis.
 std::string inert_cjk(std::string_view text) {
   std::string out;
@@ -149,8 +149,41 @@ std::string inert_cjk(std::string_view text) {
   return out;
 }
 
-// Slack mrkdwn: &, <, > are the only escapes; '|' would end a link's URL part.
-std::string inert_slack(std::string_view text, bool in_link) {
+// Whether text[at] is '&' opening something a Markdown or HTML reader would
+// decode as an entity ("&amp;", "&#91;"): such an '&' must itself be escaped.
+bool opens_entity(std::string_view text, size_t at) {
+  size_t i = at + 1;
+  while (i < text.size() && i < at + 10 && (std::isalnum(static_cast<unsigned char>(text[i])) || text[i] == '#')) ++i;
+  return i > at + 1 && i < text.size() && text[i] == ';';
+}
+
+// Feishu card Markdown decodes HTML character references, so markup
+// characters are written as references of themselves: "[AMD]" and
+// "`--num-gpus`" stay ASCII on screen instead of full-width look-alikes, yet
+// never open a link, tag, emphasis or code span.
+std::string inert_feishu(std::string_view text) {
+  std::string out;
+  for (size_t i = 0; i < text.size(); ++i) {
+    switch (text[i]) {
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '[': out += "&#91;"; break;
+      case ']': out += "&#93;"; break;
+      case '*': out += "&#42;"; break;
+      case '`': out += "&#96;"; break;
+      case '~': out += "&#126;"; break;
+      case '#': out += "&#35;"; break;
+      case '&': out += opens_entity(text, i) ? "&amp;" : "&"; break;
+      default: out += text[i];
+    }
+  }
+  return out;
+}
+
+// Slack mrkdwn: &, <, > are the only escapes; '|' would end a link's URL
+// part; a '*' would open bold. Inside a code span nothing is formatted, so
+// only the three escapes apply there.
+std::string inert_slack(std::string_view text, bool in_link, bool in_code) {
   std::string out;
   for (char c : text) {
     switch (c) {
@@ -158,26 +191,54 @@ std::string inert_slack(std::string_view text, bool in_link) {
       case '<': out += "&lt;"; break;
       case '>': out += "&gt;"; break;
       case '|': out += in_link ? "｜" : "|"; break;
-      case '*': out += "∗"; break;
-      case '`': out += "ˋ"; break;
+      case '*': out += in_code ? "*" : "∗"; break;
+      case '`': out += "ˋ"; break;  // a code span cannot hold its own delimiter
       default: out += c;
     }
   }
   return out;
 }
 
+// Slack text whose backticks pair up ("`--num-gpus 8`" in a title) keeps them
+// as real code spans; an unpaired backtick is shown as a look-alike, so it
+// cannot swallow the rest of the line.
+std::string slack_text_with_code(std::string_view text, bool in_link) {
+  std::string out;
+  size_t at = 0;
+  while (at < text.size()) {
+    const size_t open = text.find('`', at);
+    const size_t close = open == std::string_view::npos ? open : text.find('`', open + 1);
+    if (close == std::string_view::npos || close == open + 1) {
+      out += inert_slack(text.substr(at, close == std::string_view::npos ? std::string_view::npos : close + 1 - at),
+                         in_link, false);
+      at = close == std::string_view::npos ? text.size() : close + 1;
+      continue;
+    }
+    out += inert_slack(text.substr(at, open - at), in_link, false);
+    out += "`" + inert_slack(text.substr(open + 1, close - open - 1), in_link, true) + "`";
+    at = close + 1;
+  }
+  return out;
+}
+
 std::string render_span(const ChatSpan& s, ChatDialect dialect) {
   const std::string text = neutralize_mentions(sanitize_text(s.text));
+  const bool code = s.code && s.url.empty();
   if (dialect == ChatDialect::kSlack) {
-    std::string piece = inert_slack(text, !s.url.empty());
+    std::string piece = code ? "`" + inert_slack(text, false, true) + "`" : slack_text_with_code(text, !s.url.empty());
     if (!s.url.empty()) piece = "<" + s.url + "|" + piece + ">";
-    if (s.code && s.url.empty()) piece = "`" + piece + "`";
     if (s.strong) piece = "*" + piece + "*";
     return piece;
   }
-  std::string piece = inert_cjk(text);
+  std::string piece;
+  if (dialect == ChatDialect::kFeishu) {
+    // A code span keeps its backticks, as characters: readable on every client.
+    piece = code ? "&#96;" + inert_feishu(text) + "&#96;" : inert_feishu(text);
+  } else {
+    // Inline code is not rendered by DingTalk or WeCom; its text is shown plain.
+    piece = inert_cjk(text);
+  }
   if (!s.url.empty()) piece = "[" + piece + "](" + s.url + ")";
-  // Inline code is not rendered by every platform; its text is shown plain.
   if (s.strong && !piece.empty()) piece = "**" + piece + "**";
   return piece;
 }

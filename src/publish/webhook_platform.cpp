@@ -174,10 +174,26 @@ class SlackPlatform : public WebhookPlatform {
       if (!(l.kind == ChatLineKind::kHeading && l.level == 1)) out.push_back(render_chat_line(l, ChatDialect::kSlack));
     return out;
   }
+  // Block Kit: a header block holds at most 150 characters of plain text.
+  static constexpr size_t kHeaderChars = 150;
+  // The title as the header block shows it: clipped at a character, never mid-UTF-8.
+  static std::string header_text(const ChatPiece& p) {
+    const std::string title = numbered_title(p);
+    if (utf8_code_points(title) <= kHeaderChars) return title;
+    std::string out;
+    size_t points = 0;
+    for (size_t i = 0; i < title.size(); ++i) {
+      const bool starts_point = (static_cast<unsigned char>(title[i]) & 0xC0) != 0x80;
+      if (starts_point && ++points > kHeaderChars - 1) break;
+      out += title[i];
+    }
+    return out + "…";
+  }
   // Lines packed into section texts of at most kSectionChars; an over-long
-  // line makes a section of its own (and fits() then says no).
+  // line makes a section of its own (and fits() then says no). The title is
+  // not among them: it is the header block.
   static std::vector<std::string> sections(const ChatPiece& p) {
-    std::vector<std::string> out{"*" + numbered_title(p) + "*"};
+    std::vector<std::string> out;
     std::string current;
     for (const auto& line : p.lines) {
       if (!current.empty() && utf8_code_points(current) + 1 + utf8_code_points(line) > kSectionChars) {
@@ -191,15 +207,16 @@ class SlackPlatform : public WebhookPlatform {
   }
   bool fits(const ChatPiece& p) const override {
     auto s = sections(p);
-    size_t total = 0;
+    size_t total = utf8_code_points(header_text(p));
     for (const auto& text : s) {
       if (utf8_code_points(text) > kSectionChars) return false;
       total += utf8_code_points(text);
     }
-    return s.size() <= kMaxBlocks && total <= kMessageChars;
+    return s.size() + 1 <= kMaxBlocks && total <= kMessageChars;
   }
   std::string body(const ChatPiece& p, std::string_view, std::chrono::seconds) const override {
     Json blocks = Json::array();
+    blocks.push_back(Json{{"type", "header"}, {"text", {{"type", "plain_text"}, {"text", header_text(p)}, {"emoji", true}}}});
     for (const auto& text : sections(p))
       blocks.push_back(Json{{"type", "section"}, {"text", {{"type", "mrkdwn"}, {"text", text}}}});
     return dump(Json{{"text", numbered_title(p)}, {"blocks", blocks}});
