@@ -2,16 +2,20 @@
 // use indexes"). For each history length it fills a store with copies of the
 // bundled 2026-02-26 day (one per day, 6 repositories, ~100 items each),
 // classifies them into the history index (the ingest cost, once), then times
-// each filter of `query` (the median of several runs, in process, the CLI's
-// default limit of 50) and prints the times, the matches, and the ratio of
-// the longest history's time to the shortest's.
+// each filter of `query` (the median of several runs, the CLI's default limit
+// of 50) twice: in process (run_history_query alone) and end to end (the
+// `infradigest query` binary, as a user runs it: process start, config, store
+// open included), and prints the times, the matches, and the ratio of the
+// longest history's time to the shortest's.
 //
 //   query_bench [--months 1,7] [--runs 9] [--keep DIR]
+#include <sys/resource.h>
 #include <unistd.h>
 
 #include <algorithm>
 #include <functional>
 #include <chrono>
+#include <cstdlib>
 #include <filesystem>
 #include <iostream>
 #include <sstream>
@@ -54,9 +58,47 @@ struct QueryCase {
 };
 
 struct QueryFigure {
-  double seconds = 0;
+  double seconds = 0;  // in process
+  double cli_seconds = 0;  // the binary, end to end: wall time
+  double cli_cpu_seconds = 0;  // and CPU time (user + system), which a loaded machine disturbs less
   int matches = 0;
 };
+
+double query_bench_children_cpu_seconds() {
+  rusage usage{};
+  getrusage(RUSAGE_CHILDREN, &usage);
+  auto seconds = [](const timeval& t) { return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_usec) / 1e6; };
+  return seconds(usage.ru_utime) + seconds(usage.ru_stime);
+}
+
+// The median wall and CPU times of `runs` runs of the binary with `args`,
+// with no user config read.
+Result<std::pair<double, double>> query_bench_cli_seconds(const std::string& args, int runs) {
+  const std::string command = std::string("env -u INFRADIGEST_CONFIG XDG_CONFIG_HOME=/nonexistent ") +
+                              INFRADIGEST_BINARY + " " + args + " >/dev/null";
+  std::vector<double> times, cpu;
+  for (int r = 0; r < runs; ++r) {
+    const auto start = Steady::now();
+    const double cpu_start = query_bench_children_cpu_seconds();
+    if (std::system(command.c_str()) != 0) return make_error("failed: " + command);
+    times.push_back(query_bench_seconds_since(start));
+    cpu.push_back(query_bench_children_cpu_seconds() - cpu_start);
+  }
+  std::sort(times.begin(), times.end());
+  std::sort(cpu.begin(), cpu.end());
+  return std::make_pair(times[times.size() / 2], cpu[cpu.size() / 2]);
+}
+
+// The command-line form of a bench query (the filters query_bench uses).
+std::string query_bench_args(const HistoryQuery& q) {
+  std::string out = "--timezone " + q.timezone;
+  for (const auto& t : q.tags) out += " --tag " + t;
+  for (const auto& k : q.kinds) out += " --kind " + k;
+  for (const auto& r : q.repos) out += " --repo " + r;
+  if (q.since) out += " --since " + format_date(*q.since);
+  if (q.text) out += " --text '" + *q.text + "'";
+  return out;
+}
 
 }  // namespace
 
@@ -128,24 +170,34 @@ int main(int argc, char** argv) {
       }
       std::sort(times.begin(), times.end());
       f.seconds = times[times.size() / 2];
+      auto cli = query_bench_cli_seconds("--db " + (dir / "store.db").string() + " query " + query_bench_args(c.query),
+                                         runs);
+      if (!cli) return query_bench_fail(cli.error().message);
+      f.cli_seconds = cli->first;
+      f.cli_cpu_seconds = cli->second;
       row.push_back(f);
     }
     figures.push_back(std::move(row));
   }
 
-  std::cout << fmt::format("{:<34}", "query (limit 50)");
-  for (int m : months) std::cout << fmt::format(" {:>10} {:>8}", fmt::format("{}m (ms)", m), "matches");
-  if (months.size() > 1) std::cout << fmt::format(" {:>10}", fmt::format("{}m/{}m", months.back(), months.front()));
-  std::cout << "\n";
-  for (size_t c = 0; c < cases.size(); ++c) {
-    std::string name = cases[c].name;
-    if (name.starts_with("--since")) name = "--since (last 7 days)";
-    std::cout << fmt::format("{:<34}", name);
-    for (const auto& row : figures) std::cout << fmt::format(" {:>10.2f} {:>8}", row[c].seconds * 1000, row[c].matches);
-    if (months.size() > 1)
-      std::cout << fmt::format(" {:>10.2f}", figures.back()[c].seconds / figures.front()[c].seconds);
+  auto table = [&](const char* title, double QueryFigure::*field) {
+    std::cout << fmt::format("{:<34}", title);
+    for (int m : months) std::cout << fmt::format(" {:>10} {:>8}", fmt::format("{}m (ms)", m), "matches");
+    if (months.size() > 1) std::cout << fmt::format(" {:>8}", fmt::format("{}m/{}m", months.back(), months.front()));
     std::cout << "\n";
-  }
+    for (size_t c = 0; c < cases.size(); ++c) {
+      std::string name = cases[c].name;
+      if (name.starts_with("--since")) name = "--since (last 7 days)";
+      std::cout << fmt::format("{:<34}", name);
+      for (const auto& row : figures) std::cout << fmt::format(" {:>10.2f} {:>8}", row[c].*field * 1000, row[c].matches);
+      if (months.size() > 1)
+        std::cout << fmt::format(" {:>8.2f}", figures.back()[c].*field / figures.front()[c].*field);
+      std::cout << "\n";
+    }
+  };
+  table("in process (run_history_query)", &QueryFigure::seconds);
+  table("end to end (infradigest query)", &QueryFigure::cli_seconds);
+  table("end to end, CPU time", &QueryFigure::cli_cpu_seconds);
   for (size_t i = 0; i < months.size(); ++i)
     std::cout << fmt::format("ingest {}m: {} items classified into the history index in {:.2f} s\n", months[i],
                              items[i], ingest[i]);

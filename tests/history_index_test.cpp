@@ -303,7 +303,7 @@ TEST(HistoryIndex, EveryFilterIsAnIndexLookup) {
     for (const auto& l : lines) {
       if (l.starts_with("SCAN ")) {
         const bool fts = l.find("VIRTUAL TABLE INDEX") != std::string::npos;
-        const bool matches = l == "SCAN t" && q.text;  // the text matches (CTE)
+        const bool matches = l == "SCAN t" && q.text.has_value();  // the text matches (CTE)
         EXPECT_TRUE(fts || matches || l.starts_with("SCAN text_hits") || l.starts_with("SCAN m"))
             << name << ": " << l << "\n" << all;
       }

@@ -122,8 +122,11 @@ HistorySql history_query_sql(const HistoryQuery& q) {
     }
   };
   // The table the matches are read from decides the plan: the text matches, or
-  // the items of the first tag, or the items themselves (by repository, kind,
-  // type or time, whichever index SQLite finds best). CROSS JOIN keeps that order.
+  // the items of the first tag (history_tags repeats the columns filtered on,
+  // so `k` names them there), or the items themselves (by repository, kind,
+  // type or time, whichever covering index SQLite finds best). CROSS JOIN keeps
+  // that order.
+  std::string k = "h";
   if (q.text) {
     // A commit also matches by the text of its PR.
     sql = "WITH text_hits(item) AS (" + text_match_items_sql(*q.text, params) + R"sql(),
@@ -139,7 +142,8 @@ HistorySql history_query_sql(const HistoryQuery& q) {
     from = "matched m CROSS JOIN history_items h ON h.item = m.item";
     time_bounds("h.at");
   } else if (!q.tags.empty()) {
-    from = "history_tags t CROSS JOIN history_items h ON h.item = t.item";
+    k = "t";
+    from = "history_tags t";
     where.push_back("t.tag = ?");
     params.push_back(q.tags.front());
     time_bounds("t.at");
@@ -148,17 +152,16 @@ HistorySql history_query_sql(const HistoryQuery& q) {
     time_bounds("h.at");
   }
   for (size_t i = q.text ? 0 : 1; i < q.tags.size(); ++i) {
-    where.push_back("EXISTS (SELECT 1 FROM history_tags o WHERE o.item = h.item AND o.tag = ?)");
+    where.push_back("EXISTS (SELECT 1 FROM history_tags o WHERE o.item = " + k + ".item AND o.tag = ?)");
     params.push_back(q.tags[i]);
   }
-  if (!q.repos.empty()) where.push_back("h.repo IN (" + history_placeholders(q.repos, params) + ")");
-  if (!q.kinds.empty()) where.push_back("h.kind IN (" + history_placeholders(q.kinds, params) + ")");
-  if (!q.types.empty()) where.push_back("h.type IN (" + history_placeholders(q.types, params) + ")");
+  if (!q.repos.empty()) where.push_back(k + ".repo IN (" + history_placeholders(q.repos, params) + ")");
+  if (!q.kinds.empty()) where.push_back(k + ".kind IN (" + history_placeholders(q.kinds, params) + ")");
+  if (!q.types.empty()) where.push_back(k + ".type IN (" + history_placeholders(q.types, params) + ")");
   // A merged PR that a stored commit carries is that commit.
-  where.push_back(
-      "NOT (h.type = 'pr' AND EXISTS (SELECT 1 FROM history_items c "
-      "WHERE c.repo = h.repo AND c.number = h.number AND c.type = 'commit'))");
-  sql += "SELECT h.item, h.at, h.repo, h.fact_id FROM " + from + " WHERE ";
+  where.push_back("NOT (" + k + ".type = 'pr' AND EXISTS (SELECT 1 FROM history_items c WHERE c.repo = " + k +
+                  ".repo AND c.number = " + k + ".number AND c.type = 'commit'))");
+  sql += "SELECT " + k + ".item, " + k + ".at, " + k + ".repo, " + k + ".fact_id FROM " + from + " WHERE ";
   for (size_t i = 0; i < where.size(); ++i) sql += (i ? " AND " : "") + where[i];
   out.sql = std::move(sql);
   return out;

@@ -62,12 +62,17 @@ Status HistoryIndex::put(const HistoryIndexRow& r) {
     INSERT INTO history_items(item, repo, type, kind, at, fact_id, title, url, sha, number, release_tag,
                               importance, tags)
     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13))sql"));
-  INFRADIGEST_TRY(history_prepare_once(db_, put_tag_, "INSERT OR IGNORE INTO history_tags(tag, at, item) VALUES (?1, ?2, ?3)"));
+  INFRADIGEST_TRY(history_prepare_once(db_, put_tag_, R"sql(
+    INSERT OR IGNORE INTO history_tags(tag, at, item, repo, type, kind, number, fact_id)
+    VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8))sql"));
   put_->bind(1, r.item).bind(2, r.repo).bind(3, r.type).bind(4, r.kind).bind(5, r.at).bind(6, r.fact_id);
   put_->bind(7, r.title).bind(8, r.url).bind(9, r.sha).bind(10, r.number).bind(11, r.release_tag);
   put_->bind_real(12, r.importance).bind(13, nlohmann::json(r.tags).dump());
   INFRADIGEST_TRY(put_->run());
-  for (const auto& tag : r.tags) INFRADIGEST_TRY(put_tag_->bind(1, tag).bind(2, r.at).bind(3, r.item).run());
+  for (const auto& tag : r.tags) {
+    put_tag_->bind(1, tag).bind(2, r.at).bind(3, r.item).bind(4, r.repo).bind(5, r.type).bind(6, r.kind);
+    INFRADIGEST_TRY(put_tag_->bind(7, r.number).bind(8, r.fact_id).run());
+  }
   return {};
 }
 

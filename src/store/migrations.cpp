@@ -289,7 +289,8 @@ CREATE INDEX commits_by_pull ON commits (repo_id, pr_number);
       // 11: the classified history behind `query` (docs/schema.md, "History index"):
       // one row per item (item = row id * 4 + table, as search_fts) with what a hit
       // shows, its kind, the time it is placed at and its tags, so every filter is an
-      // index lookup. Rows are classified in C++ (compose/history_index_refresh.h):
+      // index lookup (the indexes, and history_tags, repeat the columns a query filters
+      // and orders by, so finding the matches reads no table row). Rows are classified in C++ (compose/history_index_refresh.h):
       // the triggers only queue the items whose inputs changed (a commit, its files,
       // its PR) in history_pending, checking first (under the store's upserts, a
       // trigger's INSERT OR IGNORE still fails on a conflict), and history_classifier
@@ -312,15 +313,20 @@ CREATE TABLE history_items (
   importance REAL NOT NULL,
   tags TEXT NOT NULL DEFAULT '[]'
 );
-CREATE INDEX history_items_by_time ON history_items (at);
-CREATE INDEX history_items_by_kind ON history_items (kind, at);
-CREATE INDEX history_items_by_repo ON history_items (repo, at);
-CREATE INDEX history_items_by_type ON history_items (type, at);
+CREATE INDEX history_items_by_time ON history_items (at, repo, fact_id, type, number, kind);
+CREATE INDEX history_items_by_kind ON history_items (kind, at, repo, fact_id, type, number);
+CREATE INDEX history_items_by_repo ON history_items (repo, at, fact_id, type, number, kind);
+CREATE INDEX history_items_by_type ON history_items (type, at, repo, fact_id, number, kind);
 CREATE INDEX history_items_by_number ON history_items (repo, number, type);
 CREATE TABLE history_tags (
   tag TEXT NOT NULL,
   at TEXT NOT NULL,
   item INTEGER NOT NULL,
+  repo TEXT NOT NULL,
+  type TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  number INTEGER,
+  fact_id TEXT NOT NULL,
   PRIMARY KEY (tag, at, item)
 ) WITHOUT ROWID;
 CREATE INDEX history_tags_by_item ON history_tags (item, tag);
