@@ -20,6 +20,10 @@ namespace {
 // Bump when what a stored history row holds, or how it is derived here, changes.
 constexpr int kHistoryIndexRevision = 1;
 
+// Items loaded and classified at a time: a whole history (the first refresh
+// after the migration, or after a taxonomy change) never sits in memory at once.
+constexpr size_t kHistoryRefreshBatch = 512;
+
 std::vector<std::string> history_tag_names(const std::vector<Tag>& tags) {
   std::vector<std::string> out;
   for (const auto& t : tags) out.push_back(t.name);
@@ -80,6 +84,40 @@ HistoryIndexRow history_release_row(long long item, const Release& x) {
   return r;
 }
 
+// Classifies `batch` into the index; items that are gone (or have no time to
+// be placed at) leave it.
+Status classify_history_batch(HistoryIndex& index, Database& db, const std::vector<long long>& batch) {
+  auto items = ActivityStore(db).load_items(batch);
+  if (!items) return items.error().with_context("classifying the stored history");
+  std::set<long long> written;
+  for (const auto& [item, c] : items->commits) {
+    std::map<int, const PullRequest*> prs;
+    const auto pr = c.pr_number ? c.pr_number : pr_number_from_title(c.title());
+    if (pr)
+      if (auto it = items->commit_pulls.find({c.repo, *pr}); it != items->commit_pulls.end())
+        prs[*pr] = &it->second;
+    INFRADIGEST_TRY(index.put(history_change_row(item, item_from_commit(c, prs), "commit", c.repo, c.landing_time())));
+    written.insert(item);
+  }
+  for (const auto& [item, p] : items->pull_requests) {
+    const auto time = p.merged_at ? p.merged_at : p.created_at;
+    if (!time) continue;
+    INFRADIGEST_TRY(index.put(history_change_row(item, item_from_pr(p), "pr", p.repo, *time)));
+    written.insert(item);
+  }
+  for (const auto& [item, i] : items->issues) {
+    INFRADIGEST_TRY(index.put(history_issue_row(item, i)));
+    written.insert(item);
+  }
+  for (const auto& [item, x] : items->releases) {
+    INFRADIGEST_TRY(index.put(history_release_row(item, x)));
+    written.insert(item);
+  }
+  for (long long item : batch)
+    if (!written.count(item)) INFRADIGEST_TRY(index.remove(item));
+  return {};
+}
+
 }  // namespace
 
 std::string history_classifier_version() {
@@ -106,36 +144,12 @@ Result<int> refresh_history_index(Database& db) {
   if (*stored_version != version) INFRADIGEST_TRY(index.reclassify_all(version));
   auto pending = index.pending();
   if (!pending) return pending.error();
-  auto items = ActivityStore(db).load_items(*pending);
-  if (!items) return items.error().with_context("classifying the stored history");
-
-  // Whatever is not written below is gone (or has no time to be placed at).
-  std::set<long long> written;
-  for (const auto& [item, c] : items->commits) {
-    std::map<int, const PullRequest*> prs;
-    const auto pr = c.pr_number ? c.pr_number : pr_number_from_title(c.title());
-    if (pr)
-      if (auto it = items->commit_pulls.find({c.repo, *pr}); it != items->commit_pulls.end())
-        prs[*pr] = &it->second;
-    INFRADIGEST_TRY(index.put(history_change_row(item, item_from_commit(c, prs), "commit", c.repo, c.landing_time())));
-    written.insert(item);
+  for (size_t from = 0; from < pending->size(); from += kHistoryRefreshBatch) {
+    const size_t to = std::min(pending->size(), from + kHistoryRefreshBatch);
+    INFRADIGEST_TRY(classify_history_batch(
+        index, db, std::vector<long long>(pending->begin() + static_cast<std::ptrdiff_t>(from),
+                                      pending->begin() + static_cast<std::ptrdiff_t>(to))));
   }
-  for (const auto& [item, p] : items->pull_requests) {
-    const auto time = p.merged_at ? p.merged_at : p.created_at;
-    if (!time) continue;
-    INFRADIGEST_TRY(index.put(history_change_row(item, item_from_pr(p), "pr", p.repo, *time)));
-    written.insert(item);
-  }
-  for (const auto& [item, i] : items->issues) {
-    INFRADIGEST_TRY(index.put(history_issue_row(item, i)));
-    written.insert(item);
-  }
-  for (const auto& [item, x] : items->releases) {
-    INFRADIGEST_TRY(index.put(history_release_row(item, x)));
-    written.insert(item);
-  }
-  for (long long item : *pending)
-    if (!written.count(item)) INFRADIGEST_TRY(index.remove(item));
   INFRADIGEST_TRY(tx->commit());
   return static_cast<int>(pending->size());
 }
