@@ -220,6 +220,13 @@ TEST(HistoryQuery, MigratesAndBackfillsAnExistingStore) {
       DROP TRIGGER pull_requests_search_update; DROP TRIGGER issues_search_insert;
       DROP TRIGGER issues_search_delete; DROP TRIGGER issues_search_update; DROP TRIGGER releases_search_insert;
       DROP TRIGGER releases_search_delete; DROP TRIGGER releases_search_update;
+      DROP TRIGGER commits_history_insert; DROP TRIGGER commits_history_update; DROP TRIGGER commits_history_delete;
+      DROP TRIGGER commit_files_history_insert; DROP TRIGGER commit_files_history_update;
+      DROP TRIGGER commit_files_history_delete; DROP TRIGGER pull_requests_history_insert;
+      DROP TRIGGER pull_requests_history_update; DROP TRIGGER pull_requests_history_delete;
+      DROP TRIGGER issues_history_insert; DROP TRIGGER issues_history_update; DROP TRIGGER issues_history_delete;
+      DROP TRIGGER releases_history_insert; DROP TRIGGER releases_history_update;
+      DROP TRIGGER releases_history_delete;
       DROP TABLE search_fts; PRAGMA user_version = 4;
       ALTER TABLE commit_files DROP COLUMN patch; ALTER TABLE commit_files DROP COLUMN patch_truncated;)sql")
                     .ok());

@@ -1,6 +1,7 @@
 // infradigest import: load an activity snapshot into the store, all or nothing.
 #include <ostream>
 
+#include "cli/history_refresh.h"
 #include "cli/parse_args.h"
 #include "snapshot/snapshot_reader.h"
 #include "store/activity_store.h"
@@ -21,6 +22,7 @@ ExitStatus run_import(CommandContext& c, std::vector<std::string> args) {
   if (!db) return fail(c, db.error());
   auto stats = ActivityStore(*db).save(*activity);
   if (!stats) return fail(c, stats.error().with_context("import " + path));
+  refresh_history_after_ingest(c, *db);
   c.err << "infradigest: imported " << path << " into " << db->path() << ": " << stats->added << " new, "
         << stats->updated << " updated, " << stats->unchanged << " unchanged\n";
   return ExitStatus::kOk;

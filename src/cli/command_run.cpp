@@ -17,6 +17,7 @@
 #include <fmt/format.h>
 
 #include "cli/github_sync.h"
+#include "cli/history_refresh.h"
 #include "cli/llm_setup.h"
 #include "cli/parse_args.h"
 #include "cli/run_publishing.h"
@@ -118,6 +119,7 @@ ExitStatus run_daily(CommandContext& c, std::vector<std::string> args) {
     auto synced = sync_github(c, store, SyncWindow{day_window->start, day_window->end},
                               verbose ? Verbosity::kVerbose : Verbosity::kNormal);
     if (!synced) return fail(c, synced.error());
+    refresh_history_after_ingest(c, *db);
     // A half-synced day is not published: the next run resumes and reports it whole.
     if (synced->stopped) {
       c.err << "infradigest: no report written for " << format_date(missed) << "; run again later to resume\n";

@@ -2,6 +2,7 @@
 #include <ostream>
 
 #include "cli/github_sync.h"
+#include "cli/history_refresh.h"
 #include "cli/parse_args.h"
 #include "core/report_window.h"
 #include "github/api_url.h"
@@ -72,6 +73,7 @@ ExitStatus run_sync(CommandContext& c, std::vector<std::string> args) {
   SyncStore store(*db);
   auto report = sync_github(c, store, *window, o.verbose ? Verbosity::kVerbose : Verbosity::kNormal);
   if (!report) return fail(c, report.error());
+  refresh_history_after_ingest(c, *db);
   return sync_exit_status(*report);
 }
 

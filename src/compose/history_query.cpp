@@ -1,13 +1,10 @@
 #include "compose/history_query.h"
 
 #include <algorithm>
-#include <map>
-#include <set>
 
-#include "compose/importance.h"
-#include "compose/repo_sections.h"
+#include "compose/history_index_refresh.h"
 #include "core/report_window.h"
-#include "store/activity_store.h"
+#include "store/history_index.h"
 #include "store/text_search.h"
 
 namespace infradigest {
@@ -41,137 +38,164 @@ Result<DateRange> make_range(const HistoryQuery& q) {
   return r;
 }
 
-// A superset of the range in canonical time text (UTC offsets span -12h..+14h).
-ActivityQuery store_query(const HistoryQuery& q) {
-  ActivityQuery out;
-  if (q.since) out.since = format_date(*q.since - std::chrono::days{1});
-  if (q.until) out.until = format_date(*q.until + std::chrono::days{2});
+// "?, ?, ?" for `values`, which are appended to `params`.
+std::string history_placeholders(const std::vector<std::string>& values, std::vector<std::string>& params) {
+  std::string out;
+  for (const auto& v : values) {
+    out += out.empty() ? "?" : ", ?";
+    params.push_back(v);
+  }
   return out;
 }
 
-bool has_all_tags(const std::vector<Tag>& tags, const std::vector<std::string>& wanted) {
-  return std::all_of(wanted.begin(), wanted.end(), [&](const std::string& name) {
-    return std::any_of(tags.begin(), tags.end(), [&](const Tag& t) { return t.name == name; });
-  });
+// A match before the exact date filter, the order and the limit: only what
+// they need, read from the indexes; the rest of a hit is read for the hits kept.
+struct HistoryMatch {
+  long long item = 0;
+  Timestamp time;
+  std::string repo, fact_id;
+};
+
+Result<std::vector<HistoryMatch>> find_history_matches(Database& db, const HistoryQuery& q, const DateRange& range) {
+  const HistorySql query = history_query_sql(q);
+  auto st = db.prepare(query.sql);
+  if (!st) return st.error();
+  for (size_t i = 0; i < query.params.size(); ++i) st->bind(static_cast<int>(i + 1), query.params[i]);
+  std::vector<HistoryMatch> out;
+  INFRADIGEST_TRY(st->for_each_row([&]() -> Status {
+    auto time = parse_timestamp(st->text_or_empty(1));
+    if (!time) return time.error().with_context("stored history_items.at");
+    if (!range.contains(*time)) return {};
+    out.push_back(HistoryMatch{st->integer(0).value_or(0), *time, st->text_or_empty(2), st->text_or_empty(3)});
+    return {};
+  }));
+  return out;
 }
 
-bool wanted(const std::vector<std::string>& filter, const std::string& value) {
-  return filter.empty() || std::find(filter.begin(), filter.end(), value) != filter.end();
+std::vector<Tag> history_stored_tags(const std::vector<std::string>& names) {
+  std::vector<Tag> out;
+  for (const auto& name : names) {
+    const auto& known = canonical_tags();
+    auto it = std::find_if(known.begin(), known.end(), [&](const Tag& t) { return t.name == name; });
+    out.push_back(it != known.end() ? *it : Tag{TagFacet::kTechnique, name});
+  }
+  return out;
 }
 
-HistoryHit hit_from_item(const ReportItem& item, const std::string& type, const std::string& repo,
-                         const Timestamp& time) {
+HistoryHit hit_from_row(const HistoryIndexRow& r, const Timestamp& time) {
   HistoryHit h;
-  h.type = type;
-  h.id = item.id;
-  h.repo = repo;
-  h.title = item.title;
-  h.url = item.url;
+  h.type = r.type;
+  h.id = r.fact_id;
+  h.repo = r.repo;
+  h.title = r.title;
+  h.url = r.url;
   h.time = time;
-  h.kind = std::string(kind_name(item.classification.kind));
-  h.tags = item.classification.tags;
-  h.sha = item.sha;
-  h.number = item.pr;
-  h.importance = importance(item);
+  h.kind = r.kind;
+  h.tags = history_stored_tags(r.tags);
+  h.sha = r.sha;
+  h.number = r.number;
+  h.release_tag = r.release_tag;
+  h.importance = r.importance;
   return h;
-}
-
-std::string issue_kind_word(IssueKind kind) {
-  std::string name(issue_kind_name(kind));
-  std::replace(name.begin(), name.end(), ' ', '_');
-  return name;
-}
-
-// The stored items of the wanted repositories and types whose text matches,
-// as hits; the filters that need classification or a zone come after. A
-// merged PR that a stored commit carries is that commit (it matches the text
-// of either). Cheap filters first: classifying is the costly step.
-std::vector<HistoryHit> candidate_hits(const Activity& a, const HistoryQuery& q,
-                                       const std::optional<TextMatches>& text) {
-  auto skip = [&](const std::string& type, const std::string& repo) {
-    return !wanted(q.types, type) || !wanted(q.repos, repo);
-  };
-  std::map<std::string, std::map<int, const PullRequest*>> prs;
-  for (const auto& p : a.pull_requests) prs[p.repo][p.number] = &p;
-  std::set<std::pair<std::string, int>> carried;
-  std::vector<HistoryHit> out;
-  for (const auto& c : a.commits) {
-    const auto pr = c.pr_number ? c.pr_number : pr_number_from_title(c.title());
-    if (pr) carried.emplace(c.repo, *pr);
-    if (skip("commit", c.repo)) continue;
-    const bool matches = !text || text->commits.count({c.repo, c.key()}) ||
-                         (pr && text->pull_requests.count({c.repo, *pr}));
-    if (matches) out.push_back(hit_from_item(item_from_commit(c, prs[c.repo]), "commit", c.repo, c.landing_time()));
-  }
-  for (const auto& p : a.pull_requests) {
-    const auto time = p.merged_at ? p.merged_at : p.created_at;
-    if (!time || carried.count({p.repo, p.number}) || skip("pr", p.repo)) continue;
-    if (text && !text->pull_requests.count({p.repo, p.number})) continue;
-    out.push_back(hit_from_item(item_from_pr(p), "pr", p.repo, *time));
-  }
-  for (const auto& i : a.issues) {
-    if (skip("issue", i.repo)) continue;
-    if (text && !text->issues.count({i.repo, i.number})) continue;
-    const IssueClassification cls = classify(i);
-    HistoryHit h;
-    h.type = "issue";
-    h.id = fact_id(i);
-    h.repo = i.repo;
-    h.title = i.title;
-    h.url = issue_url(i.repo, i.number);
-    h.time = i.created_at;
-    h.kind = issue_kind_word(cls.kind);
-    h.tags = cls.tags;
-    h.number = i.number;
-    out.push_back(std::move(h));
-  }
-  for (const auto& r : a.releases) {
-    if (skip("release", r.repo)) continue;
-    if (text && !text->releases.count({r.repo, r.tag})) continue;
-    HistoryHit h;
-    h.type = "release";
-    h.id = fact_id(r);
-    h.repo = r.repo;
-    h.title = r.name && *r.name != r.tag ? r.tag + " " + *r.name : r.tag;
-    h.url = release_url(r.repo, r.tag);
-    h.time = r.published_at;
-    h.kind = "release";
-    h.release_tag = r.tag;
-    out.push_back(std::move(h));
-  }
-  return out;
 }
 
 }  // namespace
 
+HistorySql history_query_sql(const HistoryQuery& q) {
+  HistorySql out;
+  auto& params = out.params;
+  std::string sql, from;
+  std::vector<std::string> where;
+  // A superset of the date range in canonical time text (UTC offsets span
+  // -12h..+14h); find_history_matches applies the exact range.
+  std::optional<std::string> since, until;
+  if (q.since) since = format_date(*q.since - std::chrono::days{1});
+  if (q.until) until = format_date(*q.until + std::chrono::days{2});
+  auto time_bounds = [&](const std::string& column) {
+    if (since) {
+      where.push_back(column + " >= ?");
+      params.push_back(*since);
+    }
+    if (until) {
+      where.push_back(column + " < ?");
+      params.push_back(*until);
+    }
+  };
+  // The table the matches are read from decides the plan: the text matches, or
+  // the items of the first tag (history_tags repeats the columns filtered on,
+  // so `k` names them there), or the items themselves (by repository, kind,
+  // type or time, whichever covering index SQLite finds best). CROSS JOIN keeps
+  // that order.
+  std::string k = "h";
+  if (q.text) {
+    // A commit also matches by the text of its PR.
+    sql = "WITH text_hits(item) AS (" + text_match_items_sql(*q.text, params) + R"sql(),
+  matched(item) AS (
+    SELECT item FROM text_hits
+    UNION
+    SELECT c.item FROM text_hits t
+      CROSS JOIN pull_requests p ON p.id = t.item / 4
+      CROSS JOIN repositories r ON r.id = p.repo_id
+      CROSS JOIN history_items c ON c.repo = r.full_name AND c.number = p.number AND c.type = 'commit'
+    WHERE t.item % 4 = 1)
+)sql";
+    from = "matched m CROSS JOIN history_items h ON h.item = m.item";
+    time_bounds("h.at");
+  } else if (!q.tags.empty()) {
+    k = "t";
+    from = "history_tags t";
+    where.push_back("t.tag = ?");
+    params.push_back(q.tags.front());
+    time_bounds("t.at");
+  } else {
+    from = "history_items h";
+    time_bounds("h.at");
+  }
+  for (size_t i = q.text ? 0 : 1; i < q.tags.size(); ++i) {
+    where.push_back("EXISTS (SELECT 1 FROM history_tags o WHERE o.item = " + k + ".item AND o.tag = ?)");
+    params.push_back(q.tags[i]);
+  }
+  if (!q.repos.empty()) where.push_back(k + ".repo IN (" + history_placeholders(q.repos, params) + ")");
+  if (!q.kinds.empty()) where.push_back(k + ".kind IN (" + history_placeholders(q.kinds, params) + ")");
+  if (!q.types.empty()) where.push_back(k + ".type IN (" + history_placeholders(q.types, params) + ")");
+  // A merged PR that a stored commit carries is that commit.
+  where.push_back("NOT (" + k + ".type = 'pr' AND EXISTS (SELECT 1 FROM history_items c WHERE c.repo = " + k +
+                  ".repo AND c.number = " + k + ".number AND c.type = 'commit'))");
+  sql += "SELECT " + k + ".item, " + k + ".at, " + k + ".repo, " + k + ".fact_id FROM " + from + " WHERE ";
+  for (size_t i = 0; i < where.size(); ++i) sql += (i ? " AND " : "") + where[i];
+  out.sql = std::move(sql);
+  return out;
+}
+
 Result<HistoryResult> run_history_query(Database& db, const HistoryQuery& q) {
   auto range = make_range(q);
   if (!range) return range.error();
-  std::optional<TextMatches> text;
-  if (q.text) {
-    auto matches = search_text(db, *q.text);
-    if (!matches) return matches.error();
-    text = std::move(*matches);
-  }
-  auto stored = ActivityStore(db).load(store_query(q));
-  if (!stored) return stored.error();
+  if (q.text) INFRADIGEST_TRY(check_text_query(db, *q.text));
+  if (auto refreshed = refresh_history_index(db); !refreshed) return refreshed.error();
+  auto matches = find_history_matches(db, q, *range);
+  if (!matches) return matches.error();
 
+  // Newest first; ties in a stable, readable order.
+  std::sort(matches->begin(), matches->end(), [](const HistoryMatch& a, const HistoryMatch& b) {
+    if (a.time.instant != b.time.instant) return a.time.instant > b.time.instant;
+    if (a.repo != b.repo) return a.repo < b.repo;
+    if (a.fact_id != b.fact_id) return a.fact_id < b.fact_id;
+    return a.item < b.item;
+  });
   HistoryResult result;
-  for (auto& h : candidate_hits(*stored, q, text)) {
-    if (!range->contains(h.time) || !wanted(q.kinds, h.kind) || !has_all_tags(h.tags, q.tags)) continue;
+  result.total = static_cast<int>(matches->size());
+  if (matches->size() > static_cast<size_t>(q.limit)) matches->resize(static_cast<size_t>(q.limit));
+  HistoryIndex index(db);
+  for (const auto& m : *matches) {
+    auto row = index.row(m.item);
+    if (!row) return row.error();
+    if (!*row) continue;  // cannot happen within one connection: find_history_matches just read it
+    HistoryHit h = hit_from_row(**row, m.time);
     auto day = h.time.date_only() ? Result<SysDays>(h.time.date()) : local_date(h.time.instant, q.timezone);
     if (!day) return day.error();
     h.day = *day;
     result.hits.push_back(std::move(h));
   }
-  // Newest first; ties in a stable, readable order.
-  std::stable_sort(result.hits.begin(), result.hits.end(), [](const HistoryHit& a, const HistoryHit& b) {
-    if (a.time.instant != b.time.instant) return a.time.instant > b.time.instant;
-    if (a.repo != b.repo) return a.repo < b.repo;
-    return a.id < b.id;
-  });
-  result.total = static_cast<int>(result.hits.size());
-  if (result.hits.size() > static_cast<size_t>(q.limit)) result.hits.resize(static_cast<size_t>(q.limit));
   return result;
 }
 

@@ -4,6 +4,7 @@
 #include <set>
 
 #include "core/ascii_text.h"
+#include "store/history_index.h"
 #include "model/pull_links.h"
 
 namespace infradigest {
@@ -533,6 +534,71 @@ Result<Activity> ActivityStore::load(const ActivityQuery& q) {
     return {};
   }));
   return a;
+}
+
+Result<ItemsById> ActivityStore::load_items(const std::vector<long long>& items) {
+  auto commit = db_.prepare(std::string("SELECT ") + kCommitColumns +
+                            " FROM commits c JOIN repositories r ON r.id = c.repo_id WHERE c.id = ?1");
+  if (!commit) return commit.error();
+  auto files = db_.prepare(kCommitFilesQuery);
+  if (!files) return files.error();
+  auto pull = db_.prepare(std::string("SELECT ") + kPullColumns +
+                          " FROM pull_requests p JOIN repositories r ON r.id = p.repo_id WHERE p.id = ?1");
+  if (!pull) return pull.error();
+  auto pull_by_number = db_.prepare(std::string("SELECT ") + kPullColumns + R"sql(
+    FROM pull_requests p JOIN repositories r ON r.id = p.repo_id WHERE r.full_name = ?1 AND p.number = ?2)sql");
+  if (!pull_by_number) return pull_by_number.error();
+  auto issue = db_.prepare(std::string("SELECT ") + kIssueColumns +
+                           " FROM issues i JOIN repositories r ON r.id = i.repo_id WHERE i.id = ?1");
+  if (!issue) return issue.error();
+  auto release = db_.prepare(std::string("SELECT ") + kReleaseColumns +
+                             " FROM releases x JOIN repositories r ON r.id = x.repo_id WHERE x.id = ?1");
+  if (!release) return release.error();
+
+  ItemsById out;
+  auto read_commit_row = [&](const SqlStatement& row) { return read_commit(row, *files); };
+  for (long long item : items) {
+    const long long id = item_row_id(item);
+    switch (item_table(item)) {
+      case ItemTable::kCommit: {
+        commit->bind(1, id);
+        auto c = lookup<Commit>(*commit, read_commit_row);
+        if (!c) return c.error();
+        if (!*c) break;
+        if (auto pr = (*c)->pr_number ? (*c)->pr_number : pr_number_from_title((*c)->title());
+            pr && !out.commit_pulls.count({(*c)->repo, *pr})) {
+          pull_by_number->bind(1, (*c)->repo).bind(2, *pr);
+          auto p = lookup<PullRequest>(*pull_by_number, read_pull);
+          if (!p) return p.error();
+          if (*p) out.commit_pulls.emplace(std::make_pair((*c)->repo, *pr), std::move(**p));
+        }
+        out.commits.emplace_back(item, std::move(**c));
+        break;
+      }
+      case ItemTable::kPullRequest: {
+        pull->bind(1, id);
+        auto p = lookup<PullRequest>(*pull, read_pull);
+        if (!p) return p.error();
+        if (*p) out.pull_requests.emplace_back(item, std::move(**p));
+        break;
+      }
+      case ItemTable::kIssue: {
+        issue->bind(1, id);
+        auto i = lookup<Issue>(*issue, read_issue);
+        if (!i) return i.error();
+        if (*i) out.issues.emplace_back(item, std::move(**i));
+        break;
+      }
+      case ItemTable::kRelease: {
+        release->bind(1, id);
+        auto r = lookup<Release>(*release, read_release);
+        if (!r) return r.error();
+        if (*r) out.releases.emplace_back(item, std::move(**r));
+        break;
+      }
+    }
+  }
+  return out;
 }
 
 Status ActivityStore::add_pull_mates(std::vector<Commit>& commits, SqlStatement& files) {

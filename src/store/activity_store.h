@@ -28,6 +28,17 @@ struct ActivityQuery {
   std::optional<std::string> until;  // exclusive, e.g. "2026-02-28"
 };
 
+// Stored items by item id (store/history_index.h: row id * 4 + table), each
+// with its id, and the pull requests the commits belong to.
+struct ItemsById {
+  std::vector<std::pair<long long, Commit>> commits;
+  std::vector<std::pair<long long, PullRequest>> pull_requests;
+  std::vector<std::pair<long long, Issue>> issues;
+  std::vector<std::pair<long long, Release>> releases;
+  // By (repo, number): the PR each commit names (its link, else "(#N)" in its title).
+  std::map<std::pair<std::string, int>, PullRequest> commit_pulls;
+};
+
 class ActivityStore {
  public:
   explicit ActivityStore(Database& db) : db_(db) {}
@@ -48,6 +59,9 @@ class ActivityStore {
   // commit of the PRs the range's commits belong to. Pull requests without
   // any time are always loaded: they are looked up by number.
   Result<Activity> load(const ActivityQuery& query = {});
+
+  // The items with these ids; ids without a row are left out.
+  Result<ItemsById> load_items(const std::vector<long long>& items);
 
   // Every repository the store has seen, by name.
   Result<std::vector<Repository>> repositories();

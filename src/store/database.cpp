@@ -37,6 +37,11 @@ SqlStatement& SqlStatement::bind(int index, std::optional<long long> value) {
   return *this;
 }
 
+SqlStatement& SqlStatement::bind_real(int index, double value) {
+  sqlite3_bind_double(stmt_.get(), index, value);
+  return *this;
+}
+
 SqlStatement& SqlStatement::bind(int index, std::optional<int> value) {
   return bind(index, value ? std::optional<long long>(*value) : std::nullopt);
 }
@@ -86,6 +91,11 @@ std::optional<std::string> SqlStatement::text(int column) const {
 std::optional<long long> SqlStatement::integer(int column) const {
   if (sqlite3_column_type(stmt_.get(), column) == SQLITE_NULL) return std::nullopt;
   return sqlite3_column_int64(stmt_.get(), column);
+}
+
+std::optional<double> SqlStatement::real(int column) const {
+  if (sqlite3_column_type(stmt_.get(), column) == SQLITE_NULL) return std::nullopt;
+  return sqlite3_column_double(stmt_.get(), column);
 }
 
 void Database::close(sqlite3* db) { sqlite3_close_v2(db); }

@@ -26,6 +26,8 @@ class SqlStatement {
   SqlStatement& bind(int index, long long value) { return bind(index, std::optional<long long>(value)); }
   SqlStatement& bind(int index, int value) { return bind(index, static_cast<long long>(value)); }
   SqlStatement& bind(int index, std::optional<int> value);
+  // A REAL, named apart so an integer never binds as one by accident.
+  SqlStatement& bind_real(int index, double value);
 
   // Advances: true when a row is available, false when done.
   Result<bool> step();
@@ -39,6 +41,7 @@ class SqlStatement {
   std::optional<std::string> text(int column) const;
   std::string text_or_empty(int column) const { return text(column).value_or(""); }
   std::optional<long long> integer(int column) const;
+  std::optional<double> real(int column) const;
 
  private:
   static void finalize(sqlite3_stmt* stmt);

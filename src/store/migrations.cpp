@@ -286,6 +286,126 @@ UPDATE commits SET pr_link = 'given' WHERE pr_number IS NOT NULL;
 UPDATE commits SET files_listed = 1 WHERE EXISTS (SELECT 1 FROM commit_files f WHERE f.commit_id = commits.id);
 CREATE INDEX commits_by_pull ON commits (repo_id, pr_number);
 )sql",
+      // 11: the classified history behind `query` (docs/schema.md, "History index"):
+      // one row per item (item = row id * 4 + table, as search_fts) with what a hit
+      // shows, its kind, the time it is placed at and its tags, so every filter is an
+      // index lookup (the indexes, and history_tags, repeat the columns a query filters
+      // and orders by, so finding the matches reads no table row). Rows are classified in C++ (compose/history_index_refresh.h):
+      // the triggers only queue the items whose inputs changed (a commit, its files,
+      // its PR) in history_pending, checking first (under the store's upserts, a
+      // trigger's INSERT OR IGNORE still fails on a conflict), and history_classifier
+      // records which classifier and taxonomy wrote the rows; a different one queues
+      // everything again.
+      // Every item stored before this step is queued here (the backfill).
+      R"sql(
+CREATE TABLE history_items (
+  item INTEGER PRIMARY KEY,
+  repo TEXT NOT NULL,
+  type TEXT NOT NULL CHECK (type IN ('commit', 'pr', 'issue', 'release')),
+  kind TEXT NOT NULL,
+  at TEXT NOT NULL,
+  fact_id TEXT NOT NULL,
+  title TEXT NOT NULL,
+  url TEXT NOT NULL,
+  sha TEXT,
+  number INTEGER,
+  release_tag TEXT,
+  importance REAL NOT NULL,
+  tags TEXT NOT NULL DEFAULT '[]'
+);
+CREATE INDEX history_items_by_time ON history_items (at, repo, fact_id, type, number, kind);
+CREATE INDEX history_items_by_kind ON history_items (kind, at, repo, fact_id, type, number);
+CREATE INDEX history_items_by_repo ON history_items (repo, at, fact_id, type, number, kind);
+CREATE INDEX history_items_by_type ON history_items (type, at, repo, fact_id, number, kind);
+CREATE INDEX history_items_by_number ON history_items (repo, number, type);
+CREATE TABLE history_tags (
+  tag TEXT NOT NULL,
+  at TEXT NOT NULL,
+  item INTEGER NOT NULL,
+  repo TEXT NOT NULL,
+  type TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  number INTEGER,
+  fact_id TEXT NOT NULL,
+  PRIMARY KEY (tag, at, item)
+) WITHOUT ROWID;
+CREATE INDEX history_tags_by_item ON history_tags (item, tag);
+CREATE TABLE history_pending (item INTEGER PRIMARY KEY);
+CREATE TABLE history_classifier (version TEXT NOT NULL);
+CREATE TRIGGER commits_history_insert AFTER INSERT ON commits BEGIN
+  INSERT INTO history_pending SELECT NEW.id * 4 WHERE NOT EXISTS (SELECT 1 FROM history_pending WHERE item = NEW.id * 4);
+END;
+CREATE TRIGGER commits_history_update AFTER UPDATE ON commits BEGIN
+  INSERT INTO history_pending SELECT NEW.id * 4 WHERE NOT EXISTS (SELECT 1 FROM history_pending WHERE item = NEW.id * 4);
+END;
+CREATE TRIGGER commits_history_delete AFTER DELETE ON commits BEGIN
+  INSERT INTO history_pending SELECT OLD.id * 4 WHERE NOT EXISTS (SELECT 1 FROM history_pending WHERE item = OLD.id * 4);
+END;
+CREATE TRIGGER commit_files_history_insert AFTER INSERT ON commit_files BEGIN
+  INSERT INTO history_pending SELECT NEW.commit_id * 4 WHERE NOT EXISTS (SELECT 1 FROM history_pending WHERE item = NEW.commit_id * 4);
+END;
+CREATE TRIGGER commit_files_history_update AFTER UPDATE ON commit_files BEGIN
+  INSERT INTO history_pending SELECT NEW.commit_id * 4 WHERE NOT EXISTS (SELECT 1 FROM history_pending WHERE item = NEW.commit_id * 4);
+END;
+CREATE TRIGGER commit_files_history_delete AFTER DELETE ON commit_files BEGIN
+  INSERT INTO history_pending SELECT OLD.commit_id * 4 WHERE NOT EXISTS (SELECT 1 FROM history_pending WHERE item = OLD.commit_id * 4);
+END;
+CREATE TRIGGER pull_requests_history_insert AFTER INSERT ON pull_requests BEGIN
+  INSERT INTO history_pending SELECT NEW.id * 4 + 1 WHERE NOT EXISTS (SELECT 1 FROM history_pending WHERE item = NEW.id * 4 + 1);
+  INSERT INTO history_pending
+    SELECT id * 4 FROM commits WHERE repo_id = NEW.repo_id AND pr_number = NEW.number
+      AND id * 4 NOT IN (SELECT item FROM history_pending);
+  INSERT INTO history_pending
+    SELECT item FROM history_items
+    WHERE repo = (SELECT full_name FROM repositories WHERE id = NEW.repo_id) AND number = NEW.number
+      AND type = 'commit'
+      AND item NOT IN (SELECT item FROM history_pending);
+END;
+CREATE TRIGGER pull_requests_history_update AFTER UPDATE ON pull_requests BEGIN
+  INSERT INTO history_pending SELECT NEW.id * 4 + 1 WHERE NOT EXISTS (SELECT 1 FROM history_pending WHERE item = NEW.id * 4 + 1);
+  INSERT INTO history_pending
+    SELECT id * 4 FROM commits WHERE repo_id = NEW.repo_id AND pr_number IN (NEW.number, OLD.number)
+      AND id * 4 NOT IN (SELECT item FROM history_pending);
+  INSERT INTO history_pending
+    SELECT item FROM history_items
+    WHERE repo = (SELECT full_name FROM repositories WHERE id = NEW.repo_id) AND number IN (NEW.number, OLD.number)
+      AND type = 'commit'
+      AND item NOT IN (SELECT item FROM history_pending);
+END;
+CREATE TRIGGER pull_requests_history_delete AFTER DELETE ON pull_requests BEGIN
+  INSERT INTO history_pending SELECT OLD.id * 4 + 1 WHERE NOT EXISTS (SELECT 1 FROM history_pending WHERE item = OLD.id * 4 + 1);
+  INSERT INTO history_pending
+    SELECT id * 4 FROM commits WHERE repo_id = OLD.repo_id AND pr_number = OLD.number
+      AND id * 4 NOT IN (SELECT item FROM history_pending);
+  INSERT INTO history_pending
+    SELECT item FROM history_items
+    WHERE repo = (SELECT full_name FROM repositories WHERE id = OLD.repo_id) AND number = OLD.number
+      AND type = 'commit'
+      AND item NOT IN (SELECT item FROM history_pending);
+END;
+CREATE TRIGGER issues_history_insert AFTER INSERT ON issues BEGIN
+  INSERT INTO history_pending SELECT NEW.id * 4 + 2 WHERE NOT EXISTS (SELECT 1 FROM history_pending WHERE item = NEW.id * 4 + 2);
+END;
+CREATE TRIGGER issues_history_update AFTER UPDATE ON issues BEGIN
+  INSERT INTO history_pending SELECT NEW.id * 4 + 2 WHERE NOT EXISTS (SELECT 1 FROM history_pending WHERE item = NEW.id * 4 + 2);
+END;
+CREATE TRIGGER issues_history_delete AFTER DELETE ON issues BEGIN
+  INSERT INTO history_pending SELECT OLD.id * 4 + 2 WHERE NOT EXISTS (SELECT 1 FROM history_pending WHERE item = OLD.id * 4 + 2);
+END;
+CREATE TRIGGER releases_history_insert AFTER INSERT ON releases BEGIN
+  INSERT INTO history_pending SELECT NEW.id * 4 + 3 WHERE NOT EXISTS (SELECT 1 FROM history_pending WHERE item = NEW.id * 4 + 3);
+END;
+CREATE TRIGGER releases_history_update AFTER UPDATE ON releases BEGIN
+  INSERT INTO history_pending SELECT NEW.id * 4 + 3 WHERE NOT EXISTS (SELECT 1 FROM history_pending WHERE item = NEW.id * 4 + 3);
+END;
+CREATE TRIGGER releases_history_delete AFTER DELETE ON releases BEGIN
+  INSERT INTO history_pending SELECT OLD.id * 4 + 3 WHERE NOT EXISTS (SELECT 1 FROM history_pending WHERE item = OLD.id * 4 + 3);
+END;
+INSERT INTO history_pending SELECT id * 4 FROM commits;
+INSERT INTO history_pending SELECT id * 4 + 1 FROM pull_requests;
+INSERT INTO history_pending SELECT id * 4 + 2 FROM issues;
+INSERT INTO history_pending SELECT id * 4 + 3 FROM releases;
+)sql",
   };
   return kSteps;
 }

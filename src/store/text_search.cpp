@@ -35,47 +35,23 @@ std::string like_pattern(const std::string& word) {
   return out + "%";
 }
 
-// Same row shape as kMatchSql, over each item's searchable text; "{}" is
-// replaced by all_words_in("text", n).
-constexpr const char* kSubstringSql = R"sql(
-  WITH texts(source, repo, item_key, number, text) AS (
-    SELECT 0, r.full_name, c.item_key, NULL, c.message
-      FROM commits c JOIN repositories r ON r.id = c.repo_id
+// One SELECT of the matching item ids (store/history_index.h) per table, over
+// each item's searchable text; {0}..{3} are all_words_in(that text, n).
+constexpr const char* kSubstringItemsSql = R"sql(
+    SELECT id * 4 AS item FROM commits WHERE {0}
     UNION ALL
-    SELECT 1, r.full_name, NULL, p.number, p.title || ' ' || COALESCE(p.body, '')
-      FROM pull_requests p JOIN repositories r ON r.id = p.repo_id
+    SELECT id * 4 + 1 FROM pull_requests WHERE {1}
     UNION ALL
-    SELECT 2, r.full_name, NULL, i.number, i.title || ' ' || COALESCE(i.body, '')
-      FROM issues i JOIN repositories r ON r.id = i.repo_id
+    SELECT id * 4 + 2 FROM issues WHERE {2}
     UNION ALL
-    SELECT 3, r.full_name, x.tag, NULL, x.tag || ' ' || COALESCE(x.name, '') || ' ' || COALESCE(x.body, '')
-      FROM releases x JOIN repositories r ON r.id = x.repo_id)
-  SELECT source, repo, item_key, number FROM texts WHERE {}
-)sql";
+    SELECT id * 4 + 3 FROM releases WHERE {3})sql";
 
-// "text LIKE ?1 ESCAPE '\' AND text LIKE ?2 ESCAPE '\' ...": every word must occur.
+// "text LIKE ? ESCAPE '\' AND text LIKE ? ESCAPE '\' ...": every word must occur.
 std::string all_words_in(const std::string& text_expr, size_t words) {
   std::string out;
-  for (size_t i = 1; i <= words; ++i)
-    out += (i > 1 ? " AND " : "") + text_expr + " LIKE ?" + std::to_string(i) + " ESCAPE '\\'";
+  for (size_t i = 1; i <= words; ++i) out += (i > 1 ? " AND " : "") + text_expr + " LIKE ? ESCAPE '\\'";
   return out;
 }
-
-// The rowid of search_fts encodes its source row: id * 4 + table (schema step 5).
-constexpr const char* kMatchSql = R"sql(
-  WITH hits(rowid) AS (SELECT rowid FROM search_fts WHERE search_fts MATCH ?1)
-  SELECT 0, r.full_name, c.item_key, NULL FROM hits
-    JOIN commits c ON c.id = hits.rowid / 4 JOIN repositories r ON r.id = c.repo_id WHERE hits.rowid % 4 = 0
-  UNION ALL
-  SELECT 1, r.full_name, NULL, p.number FROM hits
-    JOIN pull_requests p ON p.id = hits.rowid / 4 JOIN repositories r ON r.id = p.repo_id WHERE hits.rowid % 4 = 1
-  UNION ALL
-  SELECT 2, r.full_name, NULL, i.number FROM hits
-    JOIN issues i ON i.id = hits.rowid / 4 JOIN repositories r ON r.id = i.repo_id WHERE hits.rowid % 4 = 2
-  UNION ALL
-  SELECT 3, r.full_name, x.tag, NULL FROM hits
-    JOIN releases x ON x.id = hits.rowid / 4 JOIN repositories r ON r.id = x.repo_id WHERE hits.rowid % 4 = 3
-)sql";
 
 // What is wrong with a query SQLite's FTS5 rejected, in the user's terms:
 // the database error names the SQL statement, which means nothing to them.
@@ -109,30 +85,20 @@ Status check_text_query(Database& db, const std::string& fts_query) {
   return {};
 }
 
-Result<TextMatches> search_text(Database& db, const std::string& fts_query) {
-  std::vector<std::string> words;
-  std::string sql = kMatchSql;
-  if (is_substring_query(fts_query)) {
-    std::istringstream in(fts_query);
-    for (std::string w; in >> w;) words.push_back(like_pattern(w));
-    sql = fmt::format(fmt::runtime(kSubstringSql), all_words_in("text", words.size()));
+std::string text_match_items_sql(const std::string& fts_query, std::vector<std::string>& params) {
+  if (!is_substring_query(fts_query)) {
+    params.push_back(fts_query);
+    return "SELECT rowid AS item FROM search_fts WHERE search_fts MATCH ?";
   }
-  auto st = db.prepare(sql);
-  if (!st) return st.error();
-  if (words.empty()) st->bind(1, fts_query);
-  for (size_t i = 0; i < words.size(); ++i) st->bind(static_cast<int>(i + 1), words[i]);
-  TextMatches out;
-  Status rows = st->for_each_row([&]() -> Status {
-    const long long table = st->integer(0).value_or(-1);
-    std::string repo = st->text_or_empty(1);
-    if (table == 0) out.commits.emplace(std::move(repo), st->text_or_empty(2));
-    if (table == 1) out.pull_requests.emplace(std::move(repo), static_cast<int>(st->integer(3).value_or(0)));
-    if (table == 2) out.issues.emplace(std::move(repo), static_cast<int>(st->integer(3).value_or(0)));
-    if (table == 3) out.releases.emplace(std::move(repo), st->text_or_empty(2));
-    return {};
-  });
-  if (!rows) return bad_query(fts_query, rows.error());
-  return out;
+  std::vector<std::string> words;
+  std::istringstream in(fts_query);
+  for (std::string w; in >> w;) words.push_back(like_pattern(w));
+  for (int table = 0; table < 4; ++table) params.insert(params.end(), words.begin(), words.end());
+  const size_t n = words.size();
+  return fmt::format(fmt::runtime(kSubstringItemsSql), all_words_in("message", n),
+                     all_words_in("(title || ' ' || COALESCE(body, ''))", n),
+                     all_words_in("(title || ' ' || COALESCE(body, ''))", n),
+                     all_words_in("(tag || ' ' || COALESCE(name, '') || ' ' || COALESCE(body, ''))", n));
 }
 
 }  // namespace infradigest
