@@ -164,6 +164,25 @@ TEST(CrossRepoSignals, SharedTagsNameALinkedItemPerRepo) {
   EXPECT_EQ(s->cites.size(), 2u);
 }
 
+// 影响评估 stays about 15 lines: with little room left, fewer signals are
+// named and the rest fold into the "more tags" line — never none named.
+TEST(CrossRepoSignals, NameFewerSignalsWhenImpactHasLittleRoom) {
+  Activity day;
+  day.commits.push_back(commit("sgl-project/sglang", 'a', "[AMD] Enable cudagraph for aiter backend (#1)"));
+  day.commits.push_back(commit("vllm-project/vllm", 'b', "[ROCm] Fix aiter rope on MI300 (#2)"));
+  day.commits.push_back(commit("sgl-project/sglang", 'c', "[Qwen3] Fix Qwen3 MoE loading on Blackwell (#3)"));
+  day.commits.push_back(commit("vllm-project/vllm", 'd', "[Qwen3] Qwen3 MoE support for Blackwell (#4)"));
+  Report r = compose_report(day, window(), kSignalsWatch, Language::kEn);
+  const auto all = compose_cross_repo_signals(r);
+  ASSERT_GE(all.size(), 3u);
+  LinkLedger ledger_two, ledger_none;
+  const auto two = compose_cross_repo_signals(r, ledger_two, /*max_lines=*/2);
+  ASSERT_EQ(two.size(), 2u);
+  EXPECT_EQ(two[0].plain_text(), all[0].plain_text());
+  EXPECT_NE(two[1].plain_text().find("more tags moved in several repositories"), std::string::npos) << two[1].plain_text();
+  EXPECT_EQ(compose_cross_repo_signals(r, ledger_none, /*max_lines=*/0).size(), 2u);  // one named, the rest counted
+}
+
 // A docs fix that mentions Blackwell does not make Blackwell "move" in that repo.
 TEST(CrossRepoSignals, DocsTestsAndCiDoNotMakeATagMove) {
   Activity day;

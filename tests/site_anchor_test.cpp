@@ -38,7 +38,7 @@ RepoSection anchor_test_section(const std::string& full_name) {
   const std::string base = "https://github.com/" + full_name;
   s.releases.push_back(ReportRelease{"r", "v0.16.0", std::nullopt, base + "/releases/tag/v0.16.0", {}, {}, {}});
   s.items.push_back(anchor_test_item(std::nullopt, 123, base + "/pull/123"));
-  s.issues.push_back(ReportIssue{"i", 2638, "t", base + "/issues/2638", {}, {}});
+  s.issues.push_back(ReportIssue{"i", 2638, "t", base + "/issues/2638", {}, {}, {}});
   return s;
 }
 

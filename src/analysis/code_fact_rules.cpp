@@ -738,6 +738,67 @@ bool is_condition_line(std::string_view t) {
          t.starts_with("else if") || starts_with_word(t, "while");
 }
 
+// One parameter on its own line of a signature ("    return_lse: bool = False,"):
+// ends with ',', brackets balanced, one name. nullopt for anything else.
+std::optional<Param> signature_line_param(std::string_view line) {
+  std::string_view t = trim_ascii_space(strip_python_comment(line));
+  if (!t.ends_with(",")) return std::nullopt;
+  t = trim_ascii_space(t.substr(0, t.size() - 1));
+  int depth = 0;
+  for (char c : t) depth += (c == '(' || c == '[' || c == '{') ? 1 : (c == ')' || c == ']' || c == '}') ? -1 : 0;
+  if (depth != 0) return std::nullopt;
+  auto params = parse_params(t);
+  if (params.size() != 1 || params.front().text != t) return std::nullopt;
+  return params.front();
+}
+
+// Parameters added or removed, defaults changed, where the hunk starts inside
+// a signature: git named the def in the hunk header ("def flash_attn_func(",
+// its parameter list still open) and every line up to the closing ")" is one
+// parameter at one indentation deeper than the def. A hunk whose lines are
+// not all such parameters is in the body, and gives nothing.
+void py_signature_tails(const FileDiff& diff, std::vector<CodeFact>& out) {
+  const std::string& file = diff.file.filename;
+  for (const auto& hunk : diff.hunks) {
+    const auto name = python_def_name(hunk.header);
+    const auto open = hunk.header.find('(');
+    if (name.empty() || open == std::string_view::npos || balanced_from(hunk.header, open)) continue;
+    std::vector<std::pair<LineChange, Param>> params;
+    size_t param_indent = 0;
+    bool closed = false;  // by a ")" at the def's own indentation, as "):" or ") -> T:"
+    for (const auto& line : hunk.lines) {
+      const size_t indent = indent_of(line.text);
+      if (trim_ascii_space(line.text).starts_with(")")) {
+        closed = line.change == LineChange::kContext && indent == indent_of(hunk.header);
+        break;
+      }
+      auto p = signature_line_param(line.text);
+      if (params.empty()) param_indent = indent;
+      if (!p || indent != param_indent || indent <= indent_of(hunk.header)) break;
+      params.push_back({line.change, std::move(*p)});
+    }
+    if (!closed) continue;
+    auto on = [&](LineChange side, const std::string& param) -> const Param* {
+      for (const auto& [change, p] : params)
+        if (change == side && p.name == param) return &p;
+      return nullptr;
+    };
+    const std::string scope(name);
+    for (const auto& [change, p] : params) {
+      if (change == LineChange::kAdded) {
+        const Param* before = on(LineChange::kRemoved, p.name);
+        if (!before)
+          out.push_back({CodeFactKind::kParameterAdded, p.name, file, scope, std::nullopt, p.text, "py.signature_tail"});
+        else if (before->default_value && p.default_value && *before->default_value != *p.default_value)
+          out.push_back({CodeFactKind::kDefaultChanged, p.name, file, scope, *before->default_value, *p.default_value,
+                         "py.signature_tail"});
+      } else if (change == LineChange::kRemoved && !on(LineChange::kAdded, p.name)) {
+        out.push_back({CodeFactKind::kParameterRemoved, p.name, file, scope, p.text, std::nullopt, "py.signature_tail"});
+      }
+    }
+  }
+}
+
 // The name in a hunk header: "def f(", "class C", or a C/C++ "type name(".
 std::string header_scope(std::string_view header) {
   if (auto d = python_def_name(header); !d.empty()) return std::string(d);
@@ -832,6 +893,7 @@ const LineRule kPythonLines[] = {
 };
 const BlockRule kPythonBlocks[] = {
     {.id = "py.signature", .find = py_signatures},
+    {.id = "py.signature_tail", .find = py_signature_tails},
     {.id = "stmt", .find = changed_statements},
 };
 

@@ -41,49 +41,59 @@ std::optional<std::string_view> quoted_at(std::string_view text, size_t pos) {
   return text.substr(pos + 1, end - pos - 1);
 }
 
-std::optional<std::string_view> balanced_from(std::string_view text, size_t open) {
+namespace {
+
+// The one quote- and bracket-aware walk: from `from`, skipping quoted strings
+// ('…' or "…", backslash escapes), it calls visit(i, c, depth) for every
+// bracket and comma outside them, `depth` already counting an opener and no
+// longer a closer; a visit that returns true stops the walk there. Returns
+// where it stopped, npos when it ran to the end.
+template <class Visit>
+size_t walk_code_outside_quotes(std::string_view text, size_t from, Visit visit) {
   int depth = 0;
   char quote = 0;
-  for (size_t i = open; i < text.size(); ++i) {
-    char c = text[i];
+  for (size_t i = from; i < text.size(); ++i) {
+    const char c = text[i];
     if (quote) {
       if (c == '\\') ++i;
       else if (c == quote) quote = 0;
       continue;
     }
-    if (c == '"' || c == '\'') quote = c;
-    else if (c == '(' || c == '[' || c == '{') ++depth;
-    else if (c == ')' || c == ']' || c == '}') {
-      if (--depth == 0) return text.substr(open + 1, i - open - 1);
+    if (c == '"' || c == '\'') {
+      quote = c;
+      continue;
     }
+    if (c == '(' || c == '[' || c == '{') ++depth;
+    else if (c == ')' || c == ']' || c == '}') --depth;
+    else if (c != ',') continue;
+    if (visit(i, c, depth)) return i;
   }
-  return std::nullopt;
+  return std::string_view::npos;
+}
+
+}  // namespace
+
+std::optional<std::string_view> balanced_from(std::string_view text, size_t open) {
+  const size_t close = walk_code_outside_quotes(
+      text, open, [](size_t, char c, int depth) { return depth == 0 && c != ','; });
+  if (close == std::string_view::npos) return std::nullopt;
+  return text.substr(open + 1, close - open - 1);
 }
 
 std::vector<std::string_view> split_top_level(std::string_view text) {
   std::vector<std::string_view> out;
-  int depth = 0;
-  char quote = 0;
   size_t start = 0;
   auto push = [&](size_t end) {
     auto piece = trim_ascii_space(text.substr(start, end - start));
     if (!piece.empty()) out.push_back(piece);
   };
-  for (size_t i = 0; i < text.size(); ++i) {
-    char c = text[i];
-    if (quote) {
-      if (c == '\\') ++i;
-      else if (c == quote) quote = 0;
-      continue;
-    }
-    if (c == '"' || c == '\'') quote = c;
-    else if (c == '(' || c == '[' || c == '{') ++depth;
-    else if (c == ')' || c == ']' || c == '}') --depth;
-    else if (c == ',' && depth == 0) {
+  walk_code_outside_quotes(text, 0, [&](size_t i, char c, int depth) {
+    if (c == ',' && depth == 0) {
       push(i);
       start = i + 1;
     }
-  }
+    return false;
+  });
   push(text.size());
   return out;
 }

@@ -74,10 +74,7 @@ std::optional<Statement> code_change_line(const ReportItem& item, Language lang)
   auto facts = shown(item.code_facts, in_line);
   if (facts.empty()) return std::nullopt;
   StatementBuilder b;
-  for (size_t i = 0; i < facts.size(); ++i) {
-    if (i) b.text(std::string(labels(lang).clause_separator));
-    append_fact(b, *facts[i], lang);
-  }
+  append_code_facts(b, facts, lang);
   b.cite(item.id);
   return b.build();
 }
@@ -87,6 +84,7 @@ bool is_api_or_config_fact(const CodeFact& f) {
   switch (f.kind) {
     case K::kCliFlagAdded: case K::kCliFlagRemoved: case K::kEnvVarAdded: case K::kEnvVarRemoved:
     case K::kFunctionRenamed: case K::kFunctionRemoved: case K::kClassRemoved: case K::kParameterRemoved:
+    case K::kParameterAdded:  // a new option of a public function, like a new CLI flag
     case K::kDefaultChanged: case K::kDependencyAdded: case K::kDependencyRemoved: case K::kDependencyChanged:
     case K::kArchAdded: case K::kArchRemoved: case K::kOpRemoved:
       break;
@@ -96,6 +94,33 @@ bool is_api_or_config_fact(const CodeFact& f) {
   if (is_test_path(f.file) || f.name.starts_with("_") || f.scope.starts_with("_")) return false;
   if (f.kind == K::kFunctionRenamed && f.before && f.before->starts_with("_")) return false;
   return true;
+}
+
+namespace code_change_text {
+
+bool is_breaking_fact(const CodeFact& f) {
+  using K = CodeFactKind;
+  switch (f.kind) {
+    case K::kCliFlagRemoved: case K::kEnvVarRemoved: case K::kFunctionRenamed: case K::kFunctionRemoved:
+    case K::kClassRemoved: case K::kParameterRemoved: case K::kDefaultChanged: case K::kDependencyRemoved:
+    case K::kDependencyChanged: case K::kArchRemoved: case K::kOpRemoved:
+      return is_api_or_config_fact(f);
+    default:
+      return false;
+  }
+}
+
+}  // namespace code_change_text
+
+std::vector<const CodeFact*> breaking_code_facts(const ReportItem& item) {
+  return shown(item.code_facts, is_breaking_fact);
+}
+
+void append_code_facts(StatementBuilder& b, const std::vector<const CodeFact*>& facts, Language lang) {
+  for (size_t i = 0; i < facts.size(); ++i) {
+    if (i) b.text(std::string(labels(lang).clause_separator));
+    append_fact(b, *facts[i], lang);
+  }
 }
 
 std::vector<Statement> api_config_changes(const Report& report, LinkLedger& ledger) {
@@ -118,10 +143,7 @@ std::vector<Statement> api_config_changes(const Report& report, LinkLedger& ledg
   for (const auto& e : entries) {
     StatementBuilder b(&ledger);
     b.text(e.section->full_name + " ").item(*e.item).text(std::string(L.colon));
-    for (size_t i = 0; i < e.facts.size(); ++i) {
-      if (i) b.text(std::string(L.clause_separator));
-      append_fact(b, *e.facts[i], report.language);
-    }
+    append_code_facts(b, e.facts, report.language);
     out.push_back(b.build());
   }
   return out;

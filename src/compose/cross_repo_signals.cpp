@@ -130,7 +130,7 @@ bool moves_its_tags(const ReportItem& item) {
   }
 }
 
-std::vector<Statement> tag_statements(const Report& r, LinkLedger& ledger) {
+std::vector<Statement> tag_statements(const Report& r, LinkLedger& ledger, size_t max_lines) {
   std::map<Tag, TagSignal> signals;
   for (const auto& s : r.repos)
     for (const auto& i : s.items) {
@@ -150,16 +150,21 @@ std::vector<Statement> tag_statements(const Report& r, LinkLedger& ledger) {
     if (a->items_by_repo.size() != b->items_by_repo.size()) return a->items_by_repo.size() > b->items_by_repo.size();
     return a->items > b->items;
   });
+  // Named signals: up to kMaxTagSignals, fewer when 影响评估 has no room
+  // (one line stays for "另有 N 个标签"), never none.
+  size_t named = std::min(shared.size(), kMaxTagSignals);
+  if (named > 1 && named + (shared.size() > named ? 1 : 0) > max_lines)
+    named = std::max<size_t>(1, max_lines > 1 ? max_lines - 1 : 1);
   std::vector<Statement> out;
-  for (size_t k = 0; k < shared.size() && k < kMaxTagSignals; ++k) out.push_back(tag_statement(r, *shared[k], ledger));
-  if (shared.size() > kMaxTagSignals) {
+  for (size_t k = 0; k < named; ++k) out.push_back(tag_statement(r, *shared[k], ledger));
+  if (shared.size() > named) {
     const auto& L = labels(r.language);
     std::string rest;
-    for (size_t k = kMaxTagSignals; k < shared.size(); ++k) {
+    for (size_t k = named; k < shared.size(); ++k) {
       if (!rest.empty()) rest += L.list_separator;
       rest += tag_label(shared[k]->tag, r.language);
     }
-    const size_t more = shared.size() - kMaxTagSignals;
+    const size_t more = shared.size() - named;
     StatementBuilder b;
     out.push_back(b.text(r.language == Language::kZh
                              ? "另有 " + std::to_string(more) + " 个标签也在多个仓库出现：" + rest + "。"
@@ -179,9 +184,9 @@ std::vector<Statement> dependency_statements(const Report& r, LinkLedger& ledger
 
 }  // namespace
 
-std::vector<Statement> compose_cross_repo_signals(const Report& r, LinkLedger& ledger) {
+std::vector<Statement> compose_cross_repo_signals(const Report& r, LinkLedger& ledger, size_t max_lines) {
   std::vector<Statement> out = dependency_statements(r, ledger);
-  auto tags = tag_statements(r, ledger);
+  auto tags = tag_statements(r, ledger, max_lines > out.size() ? max_lines - out.size() : 0);
   out.insert(out.end(), std::make_move_iterator(tags.begin()), std::make_move_iterator(tags.end()));
   return out;
 }

@@ -23,6 +23,7 @@ using ItemFilter = std::function<bool(const ReportItem&)>;
 constexpr size_t kExamples = 3;
 constexpr size_t kTagExamples = 2;
 constexpr size_t kTagsNamed = 2;       // per facet; the rest go into one "另有" line
+constexpr size_t kImpactLines = 15;    // the whole section, about; 跨仓库信号 gives way
 
 struct Hit {
   const ReportItem* item;
@@ -174,7 +175,11 @@ std::vector<ImpactTheme> compose_impact(const Report& r, LinkLedger& ledger) {
   themes.push_back({"reliability", std::string(L.theme_reliability), reliability(r, ledger)});
   themes.push_back({"api_config", std::string(L.theme_api_config), api_config_changes(r, ledger)});
   themes.push_back({"maintainability", std::string(L.theme_maintainability), maintainability(r)});
-  themes.push_back({"cross_repo", std::string(L.theme_cross_repo), compose_cross_repo_signals(r, ledger)});
+  // About 15 lines in all: 跨仓库信号 comes last and names fewer signals when the themes above are full.
+  size_t used = 0;
+  for (const auto& t : themes) used += t.statements.size();
+  themes.push_back({"cross_repo", std::string(L.theme_cross_repo),
+                    compose_cross_repo_signals(r, ledger, used < kImpactLines ? kImpactLines - used : 0)});
   std::erase_if(themes, [](const ImpactTheme& t) { return t.statements.empty(); });
   return themes;
 }

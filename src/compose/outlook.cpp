@@ -8,6 +8,7 @@
 #include <map>
 #include <set>
 
+#include "compose/code_changes.h"
 #include "compose/composer.h"
 #include "compose/release_notes.h"
 #include "analysis/risk_signals.h"
@@ -93,14 +94,27 @@ void issue_statements(const Report& r, bool severe, const std::set<std::string>&
 }
 
 // "**破坏性变更**：移除参数 `--foo`：[title](url)（repo），升级前请检查用法。"
+// What the patch shows (its removed flags, env vars, public functions,
+// changed defaults, pins, architectures: each a code fact) says it best; the
+// title's words when the patch shows none.
 void breaking_statement(const Report& r, const std::string& repo, const ReportItem& i, std::vector<Statement>& out,
                         LinkLedger& ledger) {
   const auto& L = labels(r.language);
   const bool zh = r.language == Language::kZh;
-  const auto change = detect_breaking_change(i.title);
-  if (!change && !i.classification.breaking) return;
+  const auto facts = breaking_code_facts(i);
+  const auto change = facts.empty() ? detect_breaking_change(i.title) : std::nullopt;
+  if (facts.empty() && !change && !i.classification.breaking) return;
   StatementBuilder b(&ledger);
-  if (change) {
+  if (!facts.empty()) {
+    // A removal or rename breaks callers; a moved default or pin may only change behaviour.
+    const bool removes = std::any_of(facts.begin(), facts.end(), [](const CodeFact* f) {
+      return f->kind != CodeFactKind::kDefaultChanged && f->kind != CodeFactKind::kDependencyChanged;
+    });
+    b.strong(removes ? std::string(L.breaking_change) : std::string(zh ? "升级注意" : "Upgrade note"))
+        .text(std::string(L.colon));
+    append_code_facts(b, facts, r.language);
+    b.text(std::string(L.colon));
+  } else if (change) {
     b.strong(std::string(L.breaking_change)).text(std::string(L.colon));
     const std::string action(breaking_action_label(change->action, r.language));
     const std::string subject(breaking_subject_label(change->subject, r.language));

@@ -7,8 +7,21 @@
 #include "compose/code_changes.h"
 #include "compose/changes.h"
 #include "compose/importance.h"
+#include "analysis/issue_problem.h"
+#include "core/ascii_text.h"
 
 namespace infradigest {
+
+namespace {
+
+// A bug report: the classifier says so, or a label does ("bug", "type: bug").
+bool is_bug_report(const Issue& issue, const IssueClassification& classification) {
+  if (classification.kind == IssueKind::kBug) return true;
+  return std::any_of(issue.labels.begin(), issue.labels.end(),
+                     [](const std::string& label) { return ascii_lower(label).find("bug") != std::string::npos; });
+}
+
+}  // namespace
 
 namespace {
 
@@ -146,9 +159,11 @@ std::vector<RepoSection> build_repo_sections(const Activity& day, const ReportWi
     }
     order_items(s.items);
 
-    for (const Issue* i : mine.issues)
-      s.issues.push_back(ReportIssue{fact_id(*i), i->number, i->title, issue_url(repo, i->number), i->author,
-                                     classify(*i)});
+    for (const Issue* i : mine.issues) {
+      ReportIssue issue{fact_id(*i), i->number, i->title, issue_url(repo, i->number), i->author, classify(*i), {}};
+      if (i->body && is_bug_report(*i, issue.classification)) issue.problem = describe_problem(*i->body);
+      s.issues.push_back(std::move(issue));
+    }
     std::sort(s.issues.begin(), s.issues.end(),
               [](const ReportIssue& a, const ReportIssue& b) { return a.number < b.number; });
     sections.push_back(std::move(s));

@@ -9,6 +9,7 @@
 
 #include "analysis/classification.h"
 #include "analysis/code_facts.h"
+#include "analysis/issue_problem.h"
 #include "document/language.h"
 #include "core/report_window.h"
 
@@ -77,6 +78,10 @@ struct ReportIssue {
   std::string url;
   std::optional<std::string> author;
   IssueClassification classification;
+  // 问题描述 of a bug report (a bug by the classifier or by its "bug" label):
+  // symptom, environment and repro copied from its body; absent when the
+  // body names none of them.
+  std::optional<ProblemDescription> problem;
 };
 
 struct ReportRelease {

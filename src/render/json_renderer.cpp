@@ -48,10 +48,19 @@ Json item(const ReportItem& i, bool llm) {
   return out;
 }
 
+// 问题描述: each part only when the body has it.
+Json issue_problem_json(const ProblemDescription& p) {
+  Json out = Json::object();
+  if (p.symptom) out["symptom"] = *p.symptom;
+  if (!p.environment.empty()) out["environment"] = p.environment;
+  if (p.repro) out["repro"] = *p.repro;
+  return out;
+}
+
 Json repo(const RepoSection& s, bool llm) {
   Json commits = Json::array(), issues = Json::array(), releases = Json::array();
   for (const auto& i : s.items) commits.push_back(item(i, llm));
-  for (const auto& i : s.issues)
+  for (const auto& i : s.issues) {
     issues.push_back(Json{{"id", i.id},
                           {"number", i.number},
                           {"title", sanitize_text(i.title)},
@@ -63,6 +72,8 @@ Json repo(const RepoSection& s, bool llm) {
                                                                                          : "other"},
                           {"severe", i.classification.severe},
                           {"tags", tags(i.classification.tags)}});
+    if (i.problem) issues.back()["problem"] = issue_problem_json(*i.problem);
+  }
   for (const auto& r : s.releases)
     releases.push_back(Json{{"id", r.id},
                             {"tag", r.tag},

@@ -190,6 +190,21 @@ void render_release(std::ostream& out, const std::string& repo, const ReportRele
         << "\n";
 }
 
+// 问题描述 under a bug report: each part as the body wrote it — the symptom
+// quoted, hardware/versions and the command as code.
+void render_problem(std::ostream& out, const ProblemDescription& p, Language lang) {
+  const bool zh = lang == Language::kZh;
+  out << "  - " << (zh ? "问题描述：" : "Problem:") << "\n";
+  if (p.symptom) out << "    - " << (zh ? "现象：“" : "Symptom: “") << escape_markdown(*p.symptom) << "”\n";
+  if (!p.environment.empty()) {
+    out << "    - " << (zh ? "环境：" : "Environment: ");
+    for (size_t k = 0; k < p.environment.size(); ++k)
+      out << (k ? (zh ? "、" : ", ") : "") << markdown_code(p.environment[k]);
+    out << "\n";
+  }
+  if (p.repro) out << "    - " << (zh ? "复现：" : "Repro: ") << markdown_code(*p.repro) << "\n";
+}
+
 void render_issue(std::ostream& out, const ReportIssue& i, Language lang) {
   out << "- " << link(fmt::format("#{} {}", i.number, i.title), i.url);
   if (i.author) out << " · " << escape_markdown(*i.author);
@@ -198,6 +213,7 @@ void render_issue(std::ostream& out, const ReportIssue& i, Language lang) {
   if (!i.classification.tags.empty())
     out << " · " << (lang == Language::kZh ? "标签：" : "tags: ") << tags_text(i.classification.tags, lang);
   out << "\n";
+  if (i.problem) render_problem(out, *i.problem, lang);
 }
 
 void render_repo(std::ostream& out, const RepoSection& s, SysDays report_date, Language lang, bool synced) {

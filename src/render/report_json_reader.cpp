@@ -202,6 +202,20 @@ ReportIssue issue(Reader& in, const nlohmann::json& j, const std::string& w) {
   i.classification.kind = issue_kind(in, in.text(j, "kind", w), w + ".kind");
   i.classification.severe = in.flag(j, "severe", w);
   i.classification.tags = tags(in, j, w);
+  if (j.contains("problem") && j.at("problem").is_object()) {
+    const auto& pj = j.at("problem");
+    const std::string pw = w + ".problem";
+    ProblemDescription p;
+    p.symptom = in.optional_text(pj, "symptom", pw);
+    p.repro = in.optional_text(pj, "repro", pw);
+    if (pj.contains("environment") && pj.at("environment").is_array())
+      for (size_t k = 0; k < pj.at("environment").size(); ++k) {
+        const auto& e = pj.at("environment").at(k);
+        if (e.is_string()) p.environment.push_back(e.get<std::string>());
+        else in.fail(pw + ".environment[" + std::to_string(k) + "]", "must be a string");
+      }
+    if (!p.empty()) i.problem = std::move(p);
+  }
   return i;
 }
 
