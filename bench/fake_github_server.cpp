@@ -40,6 +40,7 @@ int main(int argc, char** argv) {
   github.server().get("/_repos", [&](const httplib::Request&, httplib::Response& res) {
     res.set_content(names, "text/plain");
   });
+  github.server().keep_connections_open(100000);  // as GitHub does: reuse shows in the client's count
   github.start();
   std::cout << github.url() << std::endl;
   std::string line;
