@@ -12,6 +12,7 @@
 // unreported for the next run — unless --allow-incomplete. A store that never
 // synced next to an archive of reported days (a lost CI cache) is refused
 // unless --rebuild-from-archive.
+#include <algorithm>
 #include <ostream>
 
 #include <fmt/format.h>
@@ -120,6 +121,7 @@ ExitStatus run_daily(CommandContext& c, std::vector<std::string> args) {
     auto synced = sync_github(c, store, SyncWindow{day_window->start, day_window->end},
                               verbose ? Verbosity::kVerbose : Verbosity::kNormal, budget);
     if (!synced) return fail(c, synced.error());
+    if (budget) *budget = std::max(0LL, *budget - synced->api.charged);  // --budget is for the whole run
     // A half-synced day is not published: the next run resumes and reports it whole.
     if (synced->stopped) {
       c.err << "infradigest: no report written for " << format_date(missed) << "; run again later to resume\n";
