@@ -170,6 +170,7 @@ set(INFRADIGEST_CORE_SOURCES
   src/sync/list_walk.cpp
   src/sync/pull_commits.cpp
   src/sync/repo_sync.cpp
+  src/sync/request_budget.cpp
   src/sync/run_lock.cpp
   src/sync/sync_runner.cpp
   src/sync/sync_store.cpp
@@ -244,7 +245,9 @@ set(INFRADIGEST_TEST_SOURCES
   tests/snapshot_test.cpp
   tests/source_lists_test.cpp
   tests/store_faults_test.cpp
+  tests/sync_budget_test.cpp
   tests/sync_cli_test.cpp
+  tests/sync_conditional_lists_test.cpp
   tests/sync_exactly_once_test.cpp
   tests/sync_failure_output_test.cpp
   tests/sync_fault_days_test.cpp

@@ -1,7 +1,7 @@
 // A fake GitHub REST API for tests and the sync benchmark, on FakeHttpServer
 // (127.0.0.1, records every request). It serves what the sync reads —
 // /repos/{o}/{r}, /commits (list and detail, files paged by 300), /pulls, /pulls/{n}/commits,
-// /issues (PRs included, as on GitHub), /releases — with GitHub's paging
+// /issues (PRs included, as on GitHub), /releases, /rate_limit — with GitHub's paging
 // (per_page, page, Link rel="next"), weak ETags and 304s, rate-limit headers,
 // and fault injection: any status/headers/body, truncated bodies, delays.
 // Header-only, so tests and bench binaries can both use it.
@@ -59,6 +59,12 @@ class FakeGithub {
   FakeGithub() {
     server_.get(R"(/repos/([^/]+)/([^/]+))", [this](const httplib::Request& q, httplib::Response& r) {
       serve(q, r, [&](FakeRepo& repo) { return repo_json(q, repo); });
+    });
+    // Not counted against the limit, as on GitHub.
+    server_.get("/rate_limit", [this](const httplib::Request&, httplib::Response& r) {
+      const json core{{"limit", 5000}, {"remaining", rate_remaining.load()}, {"reset", rate_reset.load()},
+                      {"used", 5000 - rate_remaining.load()}};
+      r.set_content(json{{"resources", {{"core", core}}}, {"rate", core}}.dump(), "application/json; charset=utf-8");
     });
     server_.get(R"(/repos/([^/]+)/([^/]+)/commits)", [this](const httplib::Request& q, httplib::Response& r) {
       serve(q, r, [&](FakeRepo& repo) { return commit_list(q, repo); });

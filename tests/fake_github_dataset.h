@@ -41,12 +41,28 @@ inline std::string at_hour(const std::string& day, int hour, int minute) {
   return buf;
 }
 
-// Fills `github` with `older` commits before `day` and the day's activity.
+// `n` repositories for the scale benchmark: the realistic watchlist again and
+// again, copy K > 0 renamed "owner-cK/name" (the same sizes of activity).
+inline std::vector<DatasetRepo> realistic_watchlist_copies(int n) {
+  std::vector<DatasetRepo> out;
+  const auto& base = realistic_watchlist();
+  for (int i = 0; i < n; ++i) {
+    DatasetRepo spec = base[i % base.size()];
+    if (const int copy = i / static_cast<int>(base.size()); copy > 0)
+      spec.name.insert(spec.name.find('/'), "-c" + std::to_string(copy));
+    out.push_back(spec);
+  }
+  return out;
+}
+
+// Fills `github` with `older` commits before `day` and the day's activity,
+// for each of `repos` (default: the realistic watchlist).
 // `scale` multiplies the day's commits (kill -9 tests use fewer).
 inline void add_realistic_day(FakeGithub& github, const std::string& day, const std::string& day_before,
-                              int older = 20, double scale = 1.0) {
+                              int older = 20, double scale = 1.0,
+                              const std::vector<DatasetRepo>& repos = realistic_watchlist()) {
   int pr_number = 1000;
-  for (const auto& spec : realistic_watchlist()) {
+  for (const auto& spec : repos) {
     const int day_commits = std::max(1, static_cast<int>(spec.commits * scale));
     github.edit(spec.name, [&](FakeRepo& repo) {
       repo = FakeRepo{};
@@ -63,7 +79,7 @@ inline void add_realistic_day(FakeGithub& github, const std::string& day, const 
       for (int i = 0; i < day_commits; ++i) {
         const int number = ++pr_number;
         const std::string date = at_hour(day, (i * 23) / std::max(1, day_commits), (i * 7) % 60);
-        const bool huge = spec.name == "NVIDIA/cutlass" && i == 0;
+        const bool huge = spec.name.ends_with("/cutlass") && i == 0;
         add("[Kernel] Improve " + spec.name + " path " + std::to_string(i) + " (#" + std::to_string(number) + ")", date,
             huge ? 350 : 1 + (i * 7) % 40);
         repo.pulls.push_back(FakeGithub::pull(number, "[Kernel] Improve path " + std::to_string(i), date, date,

@@ -34,6 +34,12 @@ void FakeHttpServer::post(const std::string& pattern, Handler handler) {
   server_.Post(pattern, recording(std::move(handler)));
 }
 
+void FakeHttpServer::keep_connections_open(size_t max_requests) {
+  server_.set_keep_alive_max_count(max_requests);
+  server_.set_keep_alive_timeout(30);
+  server_.new_task_queue = [] { return new httplib::ThreadPool(64); };
+}
+
 void FakeHttpServer::start(const std::string& host) {
   host_ = host;
   port_ = server_.bind_to_any_port(host == "localhost" ? "127.0.0.1" : host);

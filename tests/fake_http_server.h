@@ -34,6 +34,10 @@ class FakeHttpServer {
   using Handler = std::function<void(const httplib::Request&, httplib::Response&)>;
   void get(const std::string& pattern, Handler handler);
   void post(const std::string& pattern, Handler handler);
+  // Keeps a connection open for up to `max_requests` requests (httplib closes
+  // it after 5 by default, GitHub does not), with enough server threads for
+  // every connection a client may hold open. Call before start().
+  void keep_connections_open(size_t max_requests);
   // Binds `host` (127.0.0.1 or localhost) on a free port and serves until destruction.
   void start(const std::string& host = "127.0.0.1");
   std::string base_url() const { return "http://" + host_ + ":" + std::to_string(port_); }

@@ -34,7 +34,7 @@ _infradigest() {
         explain) COMPREPLY=($(compgen -W "text json" -- "$cur")) ;;
       esac
       return ;;
-    --now | --date | --since | --until | --repo | --tag | --text | --limit | --timezone | --days | --base-url | --target)
+    --now | --budget | --date | --since | --until | --repo | --tag | --text | --limit | --timezone | --days | --base-url | --target)
       return ;;
   esac
 
@@ -49,8 +49,8 @@ _infradigest() {
 
   local opts=""
   case $cmd in
-    run) opts="-v --verbose --no-llm --retry-llm" ;;
-    sync) opts="--date --since --until -v --verbose" ;;
+    run) opts="-v --verbose --budget --no-llm --retry-llm" ;;
+    sync) opts="--date --since --until -v --verbose --budget" ;;
     report) opts="--date --period --lang --format -o --output --timezone --archive --no-llm --retry-llm --recompose" ;;
     query) opts="--repo --tag --kind --type --text --since --until --timezone --limit --format --json" ;;
     import) COMPREPLY=($(compgen -f -- "$cur")); return ;;

@@ -11,6 +11,7 @@ complete -c infradigest -n "__fish_seen_subcommand_from help" -a "$commands"
 complete -c infradigest -n "__fish_seen_subcommand_from config" -a show
 complete -c infradigest -n "__fish_seen_subcommand_from import" -F
 complete -c infradigest -n "__fish_seen_subcommand_from run sync" -s v -l verbose -d 'Log every GitHub request'
+complete -c infradigest -n "__fish_seen_subcommand_from run sync" -l budget -x -d 'At most N rate-limited GitHub requests'
 complete -c infradigest -n "__fish_seen_subcommand_from run report" -l no-llm -d 'Rule-based report only'
 complete -c infradigest -n "__fish_seen_subcommand_from run report" -l retry-llm -d 'Ask the LLM again after a rejection'
 complete -c infradigest -n "__fish_seen_subcommand_from report sync publish" -l date -x -d 'Day YYYY-MM-DD'

@@ -12,6 +12,7 @@
 // unreported for the next run — unless --allow-incomplete. A store that never
 // synced next to an archive of reported days (a lost CI cache) is refused
 // unless --rebuild-from-archive.
+#include <algorithm>
 #include <ostream>
 
 #include <fmt/format.h>
@@ -75,7 +76,9 @@ Status check_not_lost(SyncStore& store, const Config& cfg, bool rebuild_from_arc
 ExitStatus run_daily(CommandContext& c, std::vector<std::string> args) {
   bool verbose = false, no_llm = false, retry_llm = false, allow_incomplete = false, rebuild_from_archive = false;
   CLI::App app{"Sync yesterday from GitHub and write its report to the archive", "run"};
+  std::optional<long long> budget;
   app.add_flag("-v,--verbose", verbose, "Log every GitHub request (never the token) on stderr");
+  app.add_option("--budget", budget, kBudgetHelp)->check(CLI::PositiveNumber)->option_text("N");
   app.add_flag("--allow-incomplete", allow_incomplete,
                "Publish a day even when some repository could not be synced (the report names them)");
   app.add_flag("--rebuild-from-archive", rebuild_from_archive,
@@ -117,9 +120,10 @@ ExitStatus run_daily(CommandContext& c, std::vector<std::string> args) {
     auto day_window = make_report_window(missed, cfg.timezone);
     if (!day_window) return fail(c, day_window.error());
     auto synced = sync_github(c, store, SyncWindow{day_window->start, day_window->end},
-                              verbose ? Verbosity::kVerbose : Verbosity::kNormal);
+                              verbose ? Verbosity::kVerbose : Verbosity::kNormal, budget);
     if (!synced) return fail(c, synced.error());
     refresh_history_after_ingest(c, *db);
+    if (budget) *budget = std::max(0LL, *budget - synced->api.charged);  // --budget is for the whole run
     // A half-synced day is not published: the next run resumes and reports it whole.
     if (synced->stopped) {
       c.err << "infradigest: no report written for " << format_date(missed) << "; run again later to resume\n";

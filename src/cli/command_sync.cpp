@@ -15,6 +15,7 @@ namespace {
 struct SyncOptions {
   std::string date, since, until;
   bool verbose = false;
+  std::optional<long long> budget;
 };
 
 Result<SysSeconds> parse_instant(const std::string& text, const char* option) {
@@ -60,6 +61,7 @@ ExitStatus run_sync(CommandContext& c, std::vector<std::string> args) {
   app.add_option("--until", o.until, "Window end (exclusive), RFC 3339");
   date->excludes(since);
   app.add_flag("-v,--verbose", o.verbose, "Log every request (never the token) on stderr");
+  app.add_option("--budget", o.budget, kBudgetHelp)->check(CLI::PositiveNumber)->option_text("N");
   if (auto done = parse_args(app, std::move(args), c)) return *done;
 
   auto window = window_of(c, o);
@@ -71,7 +73,7 @@ ExitStatus run_sync(CommandContext& c, std::vector<std::string> args) {
   auto lock = RunLock::acquire(db->path());
   if (!lock) return fail(c, lock.error());
   SyncStore store(*db);
-  auto report = sync_github(c, store, *window, o.verbose ? Verbosity::kVerbose : Verbosity::kNormal);
+  auto report = sync_github(c, store, *window, o.verbose ? Verbosity::kVerbose : Verbosity::kNormal, o.budget);
   if (!report) return fail(c, report.error());
   refresh_history_after_ingest(c, *db);
   return sync_exit_status(*report);

@@ -19,8 +19,19 @@ struct SyncWindow {
 
 // Errors are about starting (bad settings, the store, another run holding
 // the lock); what happened to each repository is in the SyncReport.
+// The sync's request budget is `budget` (--budget), or what GET /rate_limit
+// says is left of the hour when the limit resets later than github.max_wait
+// (an earlier reset is simply waited for), whichever is smaller: when the
+// expected requests do not fit, it says so, reads the least recently synced
+// repositories first and stops when the budget is spent, naming how many
+// remain and when the limit resets (sync_runner.h).
 Result<SyncReport> sync_github(CommandContext& context, SyncStore& store, const SyncWindow& window,
-                               Verbosity verbosity);
+                               Verbosity verbosity, std::optional<long long> budget = std::nullopt);
+
+// The --budget option of `sync` and `run`.
+inline constexpr const char* kBudgetHelp =
+    "At most N GitHub requests that count against the rate limit (304s do not); when the sync does not fit, "
+    "the least recently synced repositories go first and the next run continues (exit 4)";
 
 // The exit status a sync's outcome calls for: kRateLimited when it stopped
 // (resume later), kFailure when a repository failed, else kOk.

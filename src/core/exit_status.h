@@ -12,7 +12,7 @@ enum class ExitStatus : int {
   kFailure = 1,     // a runtime failure (I/O, database, ...)
   kUsage = 2,       // bad command line or configuration: nothing was done
   kBadInput = 3,    // input data rejected (malformed snapshot, unknown item, ...): nothing was changed
-  kRateLimited = 4, // GitHub rate limit: stopped before finishing; what was done is kept, run again later to resume
+  kRateLimited = 4, // GitHub rate limit or request budget: stopped before finishing; what was done is kept, run again later to resume
 };
 
 struct ExitStatusMeaning {
@@ -27,7 +27,8 @@ inline constexpr ExitStatusMeaning kExitStatusMeanings[] = {
     {ExitStatus::kUsage, "bad command line or configuration; nothing was done"},
     {ExitStatus::kBadInput, "input rejected (a malformed snapshot, an unknown item); nothing was changed"},
     {ExitStatus::kRateLimited,
-     "stopped by a GitHub rate limit longer than github.max_wait; what was synced is kept, run again later to resume"},
+     "stopped by a GitHub rate limit longer than github.max_wait, or when the request budget (--budget, or the rate "
+     "limit left) was spent; what was synced is kept, run again later to resume"},
 };
 
 }  // namespace infradigest

@@ -84,14 +84,56 @@ GithubStats GithubClient::stats() const {
   s.retries = retries_.load();
   if (long long v = rate_remaining_.load(); v >= 0) s.rate_remaining = v;
   if (long long v = rate_limit_.load(); v >= 0) s.rate_limit = v;
+  if (long long v = rate_reset_.load(); v >= 0) s.rate_reset = WallTime{std::chrono::seconds(v)};
+  s.charged = charged_.load();
   return s;
 }
 
-Result<HttpResponse> GithubClient::send_once(const HttpRequest& request) {
+void GithubClient::limit_requests(long long requests) { budget_ = charged_.load() + std::max(0LL, requests); }
+
+bool GithubClient::reserve_charge() {
+  const long long budget = budget_.load();
+  long long spent = charged_.load();
+  while (budget < 0 || spent < budget)
+    if (charged_.compare_exchange_weak(spent, spent + 1)) return true;
+  budget_spent_ = true;
+  gate_.close(make_error("the request budget is spent; stopped — run the same command again later to resume"));
+  return false;
+}
+
+Result<GithubRateLimit> GithubClient::rate_limit() {
+  auto page = fetch(api("/rate_limit"), std::nullopt, false);
+  if (!page) return page.error();
+  // {"resources": {"core": {...}}, "rate": {...}}: "rate" is the older name of "core".
+  const nlohmann::json& body = page->body;
+  const nlohmann::json* core = nullptr;
+  if (body.is_object() && body.contains("resources") && body.at("resources").is_object() &&
+      body.at("resources").contains("core"))
+    core = &body.at("resources").at("core");
+  else if (body.is_object() && body.contains("rate"))
+    core = &body.at("rate");
+  auto number = [&](const char* key) -> std::optional<long long> {
+    if (!core || !core->is_object() || !core->contains(key) || !core->at(key).is_number_integer()) return std::nullopt;
+    return core->at(key).get<long long>();
+  };
+  const auto limit_value = number("limit"), remaining = number("remaining"), reset = number("reset");
+  if (!limit_value || !remaining || !reset)
+    return make_error("GET " + api("/rate_limit") + ": no core limit, remaining and reset in the answer");
+  GithubRateLimit limit{*limit_value, *remaining, WallTime{std::chrono::seconds(*reset)}};
+  rate_remaining_ = limit.remaining;
+  rate_limit_ = limit.limit;
+  rate_reset_ = *reset;
+  return limit;
+}
+
+Result<HttpResponse> GithubClient::send_once(const HttpRequest& request, bool charged) {
+  if (charged && !reserve_charge()) return *gate_.closed_error();
   slots_.acquire();
   auto started = std::chrono::steady_clock::now();
   auto response = http_.send(request);
   slots_.release();
+  // Only answers GitHub counts stay charged: a 304 (or no answer) is given back.
+  if (charged && (!response || response->status == 304)) --charged_;
   ++requests_;
   auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started);
   if (response)
@@ -105,9 +147,14 @@ void GithubClient::note_rate_headers(const HttpResponse& response) {
   const RateLimitHeaders h = read_rate_limit_headers(response);
   if (h.remaining) rate_remaining_ = *h.remaining;
   if (h.limit) rate_limit_ = *h.limit;
+  if (h.reset) rate_reset_ = std::chrono::duration_cast<std::chrono::seconds>(h.reset->time_since_epoch()).count();
 }
 
 Result<GithubPage> GithubClient::get(const std::string& target, const std::optional<std::string>& etag) {
+  return fetch(target, etag, true);
+}
+
+Result<GithubPage> GithubClient::fetch(const std::string& target, const std::optional<std::string>& etag, bool charged) {
   const std::string url = target.starts_with("/") ? api(target) : target;
   // The token goes to the API host only; a Link elsewhere is refused rather
   // than followed without it, since its pages would then differ silently.
@@ -140,7 +187,7 @@ Result<GithubPage> GithubClient::get(const std::string& target, const std::optio
 
   for (;;) {
     if (Status open = gate_.wait(); !open) return open.error().with_context(request.describe());
-    auto response = send_once(request);
+    auto response = send_once(request, charged);
     if (!response) {
       if (!response.error().transient()) return make_error(redact(response.error().message));
       if (auto e = retry_or_fail(without_prefix(response.error().message, request.describe() + ": "))) return *e;

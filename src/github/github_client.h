@@ -14,6 +14,9 @@
 //   jittered exponential backoff (each retry goes to `log`; the final error
 //   says "after 4 attempts, 3 retries"). 4xx other than rate limits: no retry.
 // - At most `concurrency` requests in flight, whatever the number of callers.
+// - A request budget (limit_requests): at most N answers that count against
+//   the rate limit (every one but a 304); then the client stops like a rate
+//   limit stop ("resume later").
 // - The token never appears in errors or logs: they name METHOD URL, and any
 //   text that echoes the token is redacted.
 // Thread-safe: one client serves every thread of a sync.
@@ -67,6 +70,15 @@ struct GithubStats {
   long long retries = 0;
   std::optional<long long> rate_remaining;  // from the latest response that said
   std::optional<long long> rate_limit;
+  std::optional<WallTime> rate_reset;       // when the limit resets, from the latest response that said
+  long long charged = 0;                    // answers that count against the rate limit (not 304s)
+};
+
+// GET /rate_limit's "core" resource: what is left of the hour.
+struct GithubRateLimit {
+  long long limit = 0;
+  long long remaining = 0;
+  WallTime reset{};
 };
 
 class GithubClient {
@@ -85,6 +97,17 @@ class GithubClient {
   const std::string& api_url() const { return options_.api_url; }
   bool authenticated() const { return options_.token.has_value(); }
 
+  // GET /rate_limit (GitHub does not count it against the limit). An error
+  // when the server has no such endpoint (rate limiting disabled on GHES).
+  Result<GithubRateLimit> rate_limit();
+
+  // From now on at most `requests` more answers that count against the rate
+  // limit; a request that would exceed it fails, and the client stops with a
+  // "request budget ... spent" error. Call before the requests start.
+  void limit_requests(long long requests);
+  // True once a request was refused because the budget was spent (then stopped() too).
+  bool budget_spent() const { return budget_spent_; }
+
   GithubStats stats() const;
   // True once a rate-limit pause exceeded max_wait: every get() fails fast.
   bool stopped() const { return gate_.closed(); }
@@ -95,7 +118,9 @@ class GithubClient {
   std::string redact(std::string text) const;
 
  private:
-  Result<HttpResponse> send_once(const HttpRequest& request);
+  // `charged`: the answer counts against the rate limit (and the budget) unless it is a 304.
+  Result<GithubPage> fetch(const std::string& url, const std::optional<std::string>& etag, bool charged);
+  Result<HttpResponse> send_once(const HttpRequest& request, bool charged);
   void note_rate_headers(const HttpResponse& response);
   void log(const std::string& line) const;
   void notice(const std::string& line) const;
@@ -108,7 +133,14 @@ class GithubClient {
   std::counting_semaphore<1024> slots_;
   SecretScrubber secrets_;  // the token (const after construction)
   std::atomic<long long> requests_{0}, not_modified_{0}, retries_{0};
-  std::atomic<long long> rate_remaining_{-1}, rate_limit_{-1};
+  std::atomic<long long> rate_remaining_{-1}, rate_limit_{-1}, rate_reset_{-1};
+  // Answers charged (or reserved for a request in flight) against the budget.
+  std::atomic<long long> charged_{0};
+  std::atomic<long long> budget_{-1};  // -1: none
+  std::atomic<bool> budget_spent_{false};
+
+  // Reserves one charged answer; false (and the client stopped) when the budget is spent.
+  bool reserve_charge();
 };
 
 }  // namespace infradigest

@@ -87,6 +87,11 @@ bool RateLimitGate::pause_until(WallTime until, const std::string& why) {
   return true;
 }
 
+void RateLimitGate::close(Error why) {
+  std::lock_guard lock(mutex_);
+  if (!closed_) closed_ = std::move(why);
+}
+
 bool RateLimitGate::closed() const {
   std::lock_guard lock(mutex_);
   return closed_.has_value();

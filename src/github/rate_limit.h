@@ -51,6 +51,9 @@ class RateLimitGate {
   // closes the gate with a "resume later" error naming `why` — when `until`
   // is further away than max_wait.
   bool pause_until(WallTime until, const std::string& why);
+  // Closes the gate for good with `why` (the request budget is spent); a
+  // gate already closed keeps its first reason.
+  void close(Error why);
   bool closed() const;
   std::optional<Error> closed_error() const;
 

@@ -30,11 +30,14 @@ bool usable(const DayReportMeta& stored, const DayReportRequest& request, const 
   return stored.producer == (request.llm ? "llm" : "rules");
 }
 
-Result<DayReport> compose_and_store(Database& db, const DayReportRequest& request, const DayInputs& inputs,
+// Takes the inputs: the day's items are released once composed, before the
+// report's JSON is built (a 1,000-repository day holds both otherwise).
+Result<DayReport> compose_and_store(Database& db, const DayReportRequest& request, DayInputs inputs,
                                    const std::vector<std::string>& unsynced) {
   DayReport out;
   out.report = compose_day(inputs.activity, inputs.window, request.repos, request.language, db, request.llm, unsynced);
   out.recomposed = true;
+  { Activity composed = std::move(inputs.activity); }
   auto synced = SyncStore(db).last_synced_at(request.repos);
   if (!synced) return synced.error();
   DayReportMeta& m = out.meta;
@@ -88,11 +91,15 @@ Result<DayReport> day_report(Database& db, const DayReportRequest& request) {
   auto stored = DayReportStore(db).find(request.date, language);
   if (!stored) return stored.error();
   if (*stored && usable((*stored)->meta, request, *inputs, *unsynced)) {
-    // A document this program cannot read back (another format) is composed again.
+    // Only the items' fingerprint was needed: released before the document is read.
+    { Activity fingerprinted = std::move(inputs->activity); }
     if (auto report = read_report_json((*stored)->document); report.ok())
       return DayReport{std::move(report).value(), std::move((*stored)->meta), false};
+    // A document this program cannot read back (another format) is composed again.
+    inputs = load_day_inputs(db, request.date, request.timezone, request.repos);
+    if (!inputs) return inputs.error();
   }
-  return compose_and_store(db, request, *inputs, *unsynced);
+  return compose_and_store(db, request, std::move(*inputs), *unsynced);
 }
 
 }  // namespace infradigest

@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include <cmath>
+#include <utility>
 
 #include "render/markdown_renderer.h"
 #include "render/markdown_text.h"
@@ -85,9 +86,9 @@ Json repo(const RepoSection& s, bool llm) {
   Json out{{"full_name", s.full_name},
            {"url", s.url},
            {"updated", !s.empty()},
-           {"releases", releases},
-           {"commits", commits},
-           {"issues", issues}};
+           {"releases", std::move(releases)},
+           {"commits", std::move(commits)},
+           {"issues", std::move(issues)}};
   if (llm) out["analysis"] = statements(s.analysis);
   return out;
 }
@@ -104,7 +105,7 @@ Json llm_note(const LlmNote& note) {
   for (const auto& f : note.fallbacks)
     fallbacks.push_back(Json{{"section", f.section}, {"reason", llm_fallback_reason_name(f.reason)}});
   return Json{{"models", note.models},
-              {"fallbacks", fallbacks},
+              {"fallbacks", std::move(fallbacks)},
               {"unavailable", note.unavailable.empty() ? Json(nullptr) : Json(note.unavailable)},
               {"summary", statements(note.summary)},
               {"impact", impact_themes(note.impact)},
@@ -122,6 +123,8 @@ std::string_view llm_fallback_reason_name(LlmFallbackReason reason) {
   return "rejected";
 }
 
+// Parts are moved into the document, not copied (nlohmann's initializer
+// lists copy lvalues): a 1,000-repository day's DOM is large.
 std::string render_json(const Report& r, JsonLayout layout) {
   Json impact = impact_themes(r.impact);
   Json repos = Json::array();
@@ -148,10 +151,10 @@ std::string render_json(const Report& r, JsonLayout layout) {
                            {"end", r.window.local_rfc3339(r.window.end)}}},
            {"date_only_items", r.date_only_items},
            {"summary", statements(r.summary)},
-           {"impact", impact},
-           {"figures", figures},
-           {"dependency_updates", dependency_updates},
-           {"repos", repos},
+           {"impact", std::move(impact)},
+           {"figures", std::move(figures)},
+           {"dependency_updates", std::move(dependency_updates)},
+           {"repos", std::move(repos)},
            {"outlook", statements(r.outlook)}};
   if (r.llm) out["llm"] = llm_note(*r.llm);
   if (!r.incomplete_repos.empty()) out["incomplete_repos"] = r.incomplete_repos;

@@ -183,7 +183,7 @@ class RepoSync {
     const SysSeconds stop = stop_of(SyncList::kPullRequests);
     ListWalkRequest list{github_.api("/repos/" + req_.repo + "/pulls?state=closed&sort=updated&direction=desc&per_page=100"),
                          std::nullopt, [&](const json& j) { return before(j, "updated_at", stop); }, true};
-    auto walk = walk_windowed(list, stop, list_etags_[0]);
+    auto walk = walk_windowed(SyncList::kPullRequests, list, stop, list_etags_[0]);
     if (!walk) return walk.error();
     std::vector<PullRequest> prs;
     for (const auto& j : walk->items) {
@@ -197,13 +197,13 @@ class RepoSync {
   }
 
   Status fetch_issues() {
-    // `since` filters on the update time, a superset of "opened since";
-    // sorted by creation, the list is read down to the window start.
+    // Sorted by creation, the list is read down to the window start. No
+    // `since` (it filters on the update time, a superset of "opened since"):
+    // the URL stays the same from day to day, so its ETag can answer 304.
     const SysSeconds stop = stop_of(SyncList::kIssues);
-    ListWalkRequest list{github_.api("/repos/" + req_.repo + "/issues?state=all&sort=created&direction=desc&since=" +
-                                     percent_encode(format_rfc3339_utc(stop)) + "&per_page=100"),
+    ListWalkRequest list{github_.api("/repos/" + req_.repo + "/issues?state=all&sort=created&direction=desc&per_page=100"),
                          std::nullopt, [&](const json& j) { return before(j, "created_at", stop); }, false};
-    auto walk = walk_windowed(list, stop, list_etags_[1]);
+    auto walk = walk_windowed(SyncList::kIssues, list, stop, list_etags_[1]);
     if (!walk) return walk.error();
     std::vector<Issue> issues;
     for (const auto& j : walk->items) {
@@ -221,7 +221,7 @@ class RepoSync {
     const SysSeconds stop = stop_of(SyncList::kReleases);
     ListWalkRequest list{github_.api("/repos/" + req_.repo + "/releases?per_page=100"), std::nullopt,
                          [&](const json& j) { return before(j, "created_at", stop); }, false};
-    auto walk = walk_windowed(list, stop, list_etags_[2]);
+    auto walk = walk_windowed(SyncList::kReleases, list, stop, list_etags_[2]);
     if (!walk) return walk.error();
     std::vector<Release> releases;
     for (const auto& j : walk->items) {
@@ -235,13 +235,21 @@ class RepoSync {
     return {};
   }
 
-  // A list's ETag is stored under its URL and where it was read down to: what
-  // was kept from the pages depended on both.
-  Result<ListWalkResult> walk_windowed(ListWalkRequest list, SysSeconds stop, std::vector<EtagEntry>& etags) {
-    const std::string key = list.url + " since=" + format_rfc3339_utc(stop);
+  // A list's ETag is stored under its URL (the same every day) by a read that
+  // covered the list down to its start and through that read's time. A 304
+  // says nothing changed since that read, so everything from the coverage's
+  // start on is already stored: the walk is skipped and the list counts as
+  // read (sync_lists). That holds only when the coverage reaches down to where
+  // this read must go — not for a backfill of days before the list was first
+  // read, which walks the list unconditionally.
+  Result<ListWalkResult> walk_windowed(SyncList which, ListWalkRequest list, SysSeconds stop,
+                                       std::vector<EtagEntry>& etags) {
+    const std::string key = list.url;
     auto etag = stored_etag(key);
     if (!etag) return etag.error();
-    list.etag = *etag;
+    auto covered = req_.state.lists.find(which);
+    const bool covers_stop = covered != req_.state.lists.end() && covered->second.through && covered->second.from <= stop;
+    if (covers_stop) list.etag = *etag;
     auto walk = walk_list(github_, list);
     if (!walk) return walk.error();
     keep_etag(etags, key, walk->etag);

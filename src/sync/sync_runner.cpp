@@ -1,8 +1,12 @@
 #include "sync/sync_runner.h"
 
+#include <mutex>
+#include <numeric>
+
 #include "sync/landing_rule.h"
 #include "core/parallel_for.h"
 #include "sync/repo_sync.h"
+#include "sync/request_budget.h"
 
 namespace infradigest {
 
@@ -13,7 +17,50 @@ std::vector<std::string> SyncReport::incomplete() const {
   return out;
 }
 
+std::vector<std::string> SyncReport::remaining() const {
+  std::vector<std::string> out;
+  for (const auto& r : repos)
+    if (r.stopped) out.push_back(r.repo);
+  return out;
+}
+
 namespace {
+
+Error budget_spent_error() {
+  return make_error("the request budget is spent; stopped — run the same command again later to resume");
+}
+
+// Admits repositories while their expected cost fits in the budget: what was
+// spent so far, plus what those in flight are expected to cost, plus theirs.
+class BudgetAdmission {
+ public:
+  BudgetAdmission(GithubClient& github, long long budget)
+      : github_(github), budget_(budget), charged_at_start_(github.stats().charged) {}
+
+  bool admit(long long expected) {
+    std::lock_guard lock(mutex_);
+    if (closed_ || github_.stopped()) return false;
+    const long long spent = github_.stats().charged - charged_at_start_;
+    if (spent + in_flight_ + expected > budget_) {
+      closed_ = true;  // a stable order: nothing after the first that does not fit
+      return false;
+    }
+    in_flight_ += expected;
+    return true;
+  }
+  void done(long long expected) {
+    std::lock_guard lock(mutex_);
+    in_flight_ -= expected;
+  }
+
+ private:
+  GithubClient& github_;
+  const long long budget_;
+  const long long charged_at_start_;
+  mutable std::mutex mutex_;
+  long long in_flight_ = 0;
+  bool closed_ = false;
+};
 
 RepoOutcome sync_one(SyncStore& store, GithubClient& github, const SyncRequest& request, SysSeconds floor,
                      const std::string& repo, SyncObserver* observer) {
@@ -75,15 +122,42 @@ Result<SyncReport> sync_repositories(SyncStore& store, GithubClient& github, con
 
   SyncReport report;
   report.repos.resize(request.repos.size());
-  parallel_for(request.repos.size(), static_cast<size_t>(std::max(1, request.concurrency)), [&](size_t i) {
+  std::vector<size_t> order(request.repos.size());
+  std::iota(order.begin(), order.end(), size_t{0});
+  std::vector<RepoRequestPlan> plans;
+  std::optional<BudgetAdmission> admission;
+  if (request.budget) {
+    auto planned = plan_requests(store, request.repos, request.since, request.until, request.now);
+    if (!planned) return planned.error();
+    plans = std::move(*planned);
+    for (const auto& p : plans) report.estimated += p.requests;
+    order = budget_order(plans);
+    github.limit_requests(*request.budget);
+    admission.emplace(github, *request.budget);
+  }
+  parallel_for(order.size(), static_cast<size_t>(std::max(1, request.concurrency)), [&](size_t k) {
+    const size_t i = order[k];
     const std::string& repo = request.repos[i];
+    if (admission && !admission->admit(plans[i].requests)) {
+      // Left for the next run; one that already covers the window leaves no gap.
+      if (plans[i].covers_window)
+        report.repos[i] = RepoOutcome{repo, std::nullopt, {}, false, false, {}, 0};
+      else
+        report.repos[i] = RepoOutcome{repo, budget_spent_error(), {kSyncLists.begin(), kSyncLists.end()}, true, false, {}, 0};
+      return;
+    }
     if (observer) observer->repo_started(repo);
     report.repos[i] = sync_one(store, github, request, floor, repo, observer);
+    if (admission) admission->done(plans[i].requests);
     if (observer) observer->repo_finished(report.repos[i]);
   });
 
   for (const auto& r : report.repos) report.items += r.items;
   report.stopped = github.stop_reason();
+  if (admission && (!report.remaining().empty() || github.budget_spent())) {
+    report.budget_spent = true;
+    if (!report.stopped) report.stopped = budget_spent_error();
+  }
   report.api = github.stats();
   report.elapsed = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started);
   return report;

@@ -26,6 +26,16 @@ struct SyncRequest {
   SysSeconds now{};     // the logical time of the run (--now): first_seen_at, cursors' synced_at
   int concurrency = 6;  // repositories at once, and commit details at once per repository
   PatchLimits patch_limits{};  // how much of each commit's patch is stored (config github.patch_*)
+  // At most this many answers that count against the rate limit (every one
+  // but a 304). With a budget, repositories are read in budget_order
+  // (sync/request_budget.h), and one is started only while its expected cost
+  // fits in what is left (with the expected cost of those in flight); from
+  // the first that does not fit on, none is started: those that do not
+  // cover the window yet stop the sync (SyncReport::stopped, budget_spent)
+  // and stay for the next run; those that do are only left unchecked for late
+  // changes. A repository that still runs over is dropped whole, as in a
+  // rate-limit stop.
+  std::optional<long long> budget{};
 };
 
 struct RepoOutcome {
@@ -33,20 +43,26 @@ struct RepoOutcome {
   std::optional<Error> error;  // absent: stored completely; else every failed list's error, joined
   std::optional<Error> last_error;      // the last of them (what the one-line failure report shows)
   std::vector<SyncList> failed_lists;  // the lists not read (all four when the store failed)
-  bool stopped = false;        // the error is the rate-limit stop (SyncReport::stopped), not this repository's
+  bool stopped = false;        // the error is the rate-limit or budget stop (SyncReport::stopped), not this repository's
+  bool started = true;         // false: the budget stopped the sync before this repository
   SyncItemStats items;
   long long commit_details = 0;
 };
 
 struct SyncReport {
   std::vector<RepoOutcome> repos;  // in watchlist order
-  std::optional<Error> stopped;    // the rate-limit "resume later" error, when it happened
+  std::optional<Error> stopped;    // the rate-limit or budget "resume later" error, when it happened
+  bool budget_spent = false;       // stopped because the request budget was spent
+  long long estimated = 0;         // expected requests (with a budget; sync/request_budget.h)
   GithubStats api;
+  std::optional<long> new_connections;  // connections the HTTP client opened (set by its owner)
   SyncItemStats items;
   std::chrono::milliseconds elapsed{};
 
   // Repositories whose data for the window may be missing, in watchlist order.
   std::vector<std::string> incomplete() const;
+  // Repositories the stop left unsynced (not started, or dropped), in watchlist order.
+  std::vector<std::string> remaining() const;
 };
 
 // Observes a sync for progress display. Called from worker threads.

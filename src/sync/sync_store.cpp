@@ -124,6 +124,18 @@ Result<bool> SyncStore::has_commit(const std::string& repo, const std::string& s
   return *row;
 }
 
+Result<long long> SyncStore::commits_first_seen_since(const std::string& repo, SysSeconds since) {
+  std::lock_guard lock(mutex_);
+  auto st = db_.prepare(R"sql(
+    SELECT COUNT(*) FROM commits c JOIN repositories r ON r.id = c.repo_id
+    WHERE r.full_name = ?1 AND c.first_seen_at >= ?2)sql");
+  if (!st) return st.error();
+  st->bind(1, repo).bind(2, format_rfc3339_utc(since));
+  auto row = st->step();
+  if (!row) return row.error();
+  return st->integer(0).value_or(0);
+}
+
 Result<std::optional<SysSeconds>> SyncStore::last_synced_at(const std::vector<std::string>& repos) {
   std::lock_guard lock(mutex_);
   auto st = db_.prepare(R"sql(

@@ -40,6 +40,9 @@ class SyncStore {
   // commits are immutable, so a stored one is never fetched again.
   Result<bool> has_commit(const std::string& repo, const std::string& sha);
   Result<std::optional<std::string>> etag(const std::string& key);
+  // How many commits of `repo` a sync first saw at or after `since` (the
+  // recent rate of new commits, for the request estimate).
+  Result<long long> commits_first_seen_since(const std::string& repo, SysSeconds since);
 
   // The latest sync of any of `repos` (github_cursors.synced_at); nullopt when
   // none was ever synced (imported data only).

@@ -15,10 +15,13 @@ std::string format_sync_summary(const SyncReport& r) {
     limit = api.rate_limit ? fmt::format("{}/{}", *api.rate_remaining, *api.rate_limit)
                            : std::to_string(*api.rate_remaining);
   std::string line = fmt::format(
-      "synced {} repositor{} in {:.1f} s: {} requests ({} not modified, {} retried), "
+      "synced {} repositor{} in {:.1f} s: {} requests ({} not modified, {} retried){}, "
       "rate limit left {}; new: {} commits, {} pull requests, {} issues, {} releases; {} updated",
       r.repos.size(), r.repos.size() == 1 ? "y" : "ies", static_cast<double>(r.elapsed.count()) / 1000.0,
-      api.requests, api.not_modified, api.retries, limit, r.items.commits.added, r.items.pull_requests.added,
+      api.requests, api.not_modified, api.retries,
+      r.new_connections ? fmt::format(" on {} new connection{}", *r.new_connections, *r.new_connections == 1 ? "" : "s")
+                        : std::string(),
+      limit, r.items.commits.added, r.items.pull_requests.added,
       r.items.issues.added, r.items.releases.added, r.items.updated());
   if (auto bad = r.incomplete(); !bad.empty()) line += fmt::format("; incomplete: {}", fmt::join(bad, ", "));
   return line;

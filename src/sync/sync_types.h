@@ -52,8 +52,8 @@ struct ListFailure {
   Error error;  // names the repository, the list and the request
 };
 
-// A validator to send as If-None-Match next time, keyed by the request URL
-// plus whatever else decided what was kept from the response (the window start).
+// A validator to send as If-None-Match next time, keyed by the request URL of
+// the first page (the repository, the branch, each list).
 struct EtagEntry {
   std::string key;
   std::string etag;
