@@ -140,10 +140,15 @@ Result<SyncReport> sync_repositories(SyncStore& store, GithubClient& github, con
     const std::string& repo = request.repos[i];
     if (admission && !admission->admit(plans[i].requests)) {
       // Left for the next run; one that already covers the window leaves no gap.
-      if (plans[i].covers_window)
-        report.repos[i] = RepoOutcome{repo, std::nullopt, {}, false, false, {}, 0};
-      else
-        report.repos[i] = RepoOutcome{repo, budget_spent_error(), {kSyncLists.begin(), kSyncLists.end()}, true, false, {}, 0};
+      RepoOutcome skipped;
+      skipped.repo = repo;
+      skipped.started = false;
+      if (!plans[i].covers_window) {
+        skipped.error = skipped.last_error = budget_spent_error();
+        skipped.failed_lists.assign(kSyncLists.begin(), kSyncLists.end());
+        skipped.stopped = true;
+      }
+      report.repos[i] = std::move(skipped);
       return;
     }
     if (observer) observer->repo_started(repo);
