@@ -251,6 +251,7 @@ set(INFRADIGEST_TEST_SOURCES
   tests/sync_exactly_once_test.cpp
   tests/sync_failure_output_test.cpp
   tests/sync_fault_days_test.cpp
+  tests/sync_https_test.cpp
   tests/sync_repo_test.cpp
   tests/taxonomy_test.cpp
   tests/terminal_colour_test.cpp
@@ -258,4 +259,5 @@ set(INFRADIGEST_TEST_SOURCES
   tests/webhook_test.cpp
   tests/test_support.cpp
   tests/fake_http_server.cpp
+  tests/self_signed_certificate.cpp
 )

@@ -56,7 +56,8 @@ struct FakeFault {
 
 class FakeGithub {
  public:
-  FakeGithub() {
+  // Serves HTTPS with `tls` (which must outlive this), plain HTTP without.
+  explicit FakeGithub(const SelfSignedCertificate* tls = nullptr) : server_(tls) {
     server_.get(R"(/repos/([^/]+)/([^/]+))", [this](const httplib::Request& q, httplib::Response& r) {
       serve(q, r, [&](FakeRepo& repo) { return repo_json(q, repo); });
     });

@@ -1,15 +1,20 @@
 #include <gtest/gtest.h>
 
 #include <chrono>
+#include <condition_variable>
+#include <mutex>
 #include <thread>
 
 #include "fake_http_server.h"
 #include "net/http_client.h"
+#include "self_signed_certificate.h"
+#include "test_support.h"
 
 namespace infradigest {
 namespace {
 
 using testing::FakeHttpServer;
+using testing::SelfSignedCertificate;
 
 // Built field by field: GCC 12 warns on designated initializers that skip members.
 HttpRequest request(std::string url, std::string method = "GET") {
@@ -144,6 +149,55 @@ TEST(HttpClient, RedirectToAnotherHostDropsAuthorization) {
   EXPECT_EQ(origin.requests().at(0).header("Authorization"), "Bearer T0KEN");
   ASSERT_EQ(other.request_count(), 1u);
   EXPECT_EQ(other.requests().at(0).header("Authorization"), "");
+}
+
+// The pool's second handle resumes the TLS session its first one negotiated
+// (a shared session cache), and the client counts both handshakes.
+TEST(HttpClient, PooledHandlesResumeOneTlsSessionAndTrustOnlyTheCaFile) {
+  SelfSignedCertificate certificate;
+  testing::TempDir dir;
+  certificate.write_pem(dir.file("ca.pem"));
+  std::mutex mutex;  // before the server: its handlers use these
+  std::condition_variable both_arrived;
+  int arrived = 0;
+  FakeHttpServer fake(&certificate);
+  fake.get("/one", [](const httplib::Request&, httplib::Response& res) { res.set_content("one", "text/plain"); });
+  // Answers once two requests are in, so they need two handles (two connections).
+  fake.get("/pair", [&](const httplib::Request&, httplib::Response& res) {
+    std::unique_lock lock(mutex);
+    ++arrived;
+    both_arrived.notify_all();
+    both_arrived.wait_for(lock, std::chrono::seconds(30), [&] { return arrived >= 2; });
+    res.set_content("pair", "text/plain");
+  });
+  fake.keep_connections_open(100);
+  fake.start();
+
+  HttpClientOptions options;
+  options.ca_file = dir.file("ca.pem");
+  auto client = make_http_client(options);
+  auto first = client->send(request(fake.base_url() + "/one"));
+  ASSERT_TRUE(first.ok()) << first.error().message;
+  ASSERT_EQ(first->body, "one");
+  Result<HttpResponse> a = make_error("not sent"), b = make_error("not sent");
+  std::thread other([&] { a = client->send(request(fake.base_url() + "/pair")); });
+  b = client->send(request(fake.base_url() + "/pair"));
+  other.join();
+  ASSERT_TRUE(a.ok()) << a.error().message;
+  ASSERT_TRUE(b.ok()) << b.error().message;
+  EXPECT_EQ(client->stats().requests, 3);
+  EXPECT_EQ(client->stats().new_connections, 2);
+  EXPECT_EQ(client->stats().tls_handshakes, 2);
+  EXPECT_EQ(fake.tls_handshakes().full, 1);
+  EXPECT_EQ(fake.tls_handshakes().resumed, 1) << "the second handle resumes the first one's session";
+
+  options.ca_file.clear();
+  options.ca_file_setting = "github.ca_file";
+  auto untrusting = make_http_client(options)->send(request(fake.base_url() + "/one"));
+  ASSERT_FALSE(untrusting.ok());
+  EXPECT_TRUE(testing::contains(untrusting.error().message, "TLS certificate is not trusted"))
+      << untrusting.error().message;
+  EXPECT_TRUE(testing::contains(untrusting.error().message, "github.ca_file")) << untrusting.error().message;
 }
 
 }  // namespace

@@ -67,7 +67,10 @@ Result<SyncReport> sync_github(CommandContext& c, SyncStore& store, const SyncWi
   else if (verbosity == Verbosity::kVerbose)
     say("authenticating with GITHUB_TOKEN (never shown)");
 
-  auto http = make_http_client();
+  HttpClientOptions http_options;
+  http_options.ca_file = cfg.ca_file;
+  http_options.ca_file_setting = "github.ca_file";
+  auto http = make_http_client(http_options);
   GithubClient github(*http, system_clock(), options);
   const auto& repos = c.config.config.repos;
   TerminalProgress progress(c.err, github, repos.size(), stderr_wants_progress());
@@ -77,7 +80,9 @@ Result<SyncReport> sync_github(CommandContext& c, SyncStore& store, const SyncWi
   auto report = sync_repositories(store, github, request, &progress);
   progress.clear();
   if (!report) return report.error();
-  report->new_connections = http->stats().new_connections;
+  const HttpStats http_stats = http->stats();
+  report->new_connections = http_stats.new_connections;
+  if (http_stats.tls_handshakes > 0) report->tls_handshakes = http_stats.tls_handshakes;
   if (request.budget && report->estimated > *request.budget)
     say(fmt::format("about {} requests are needed for {} repositories, more than the budget of {}: the least "
                     "recently synced go first",

@@ -86,6 +86,9 @@ struct GithubConfig {
   double connect_timeout = 10;   // seconds
   double timeout = 120;          // seconds, one whole request
   double stall_timeout = 30;     // seconds without receiving a byte
+  // PEM file of the CAs to trust for the API instead of the system's (a GitHub
+  // Enterprise with a private CA; the benchmarks' HTTPS stand-in). Empty: the system's.
+  std::string ca_file;
   // How much of each commit's patch the store keeps (model/patch_bounds.h): the
   // code facts of a commit come from it. Cut patches are marked truncated.
   std::int64_t patch_max_file_bytes = 32768;

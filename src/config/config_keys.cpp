@@ -107,6 +107,11 @@ const ConfigKey kConfigKeys[] = {
          return make_error("must be an http(s) URL without credentials, e.g. \"https://api.github.com\"");
        return {};
      }},
+    {.name = "github.ca_file",
+     .env_var = "INFRADIGEST_GITHUB_CA_FILE",
+     .help = "PEM file of the certificate authorities to trust for the API instead of the system's; empty: the system's",
+     .field = [](Config& c) -> FieldRef { return &c.github.ca_file; },
+     .validate = nullptr},
     {.name = "github.concurrency",
      .env_var = "INFRADIGEST_GITHUB_CONCURRENCY",
      .help = "GitHub requests in flight at once (repositories are synced in parallel)",

@@ -1,6 +1,7 @@
 #include <curl/curl.h>
 
 #include <algorithm>
+#include <array>
 #include <mutex>
 
 #include "net/http_client.h"
@@ -68,12 +69,47 @@ std::string timeout_message(const HttpTimeouts& t, std::string_view curl_message
   return "exceeded " + setting("timeout", "total timeout") + " (" + seconds(t.total) + " for the whole request)";
 }
 
+// What the pool's handles share: the DNS cache and TLS sessions, so a
+// handle's first connection resumes the session another handle negotiated
+// (an abbreviated handshake) instead of a full one. Not the connection cache:
+// libcurl does not support sharing connections between concurrent threads;
+// each pooled handle keeps its own connections alive instead.
+class CurlShare {
+ public:
+  CurlShare() : share_(curl_share_init()) {
+    if (!share_) return;
+    curl_share_setopt(share_, CURLSHOPT_LOCKFUNC, &CurlShare::lock);
+    curl_share_setopt(share_, CURLSHOPT_UNLOCKFUNC, &CurlShare::unlock);
+    curl_share_setopt(share_, CURLSHOPT_USERDATA, this);
+    curl_share_setopt(share_, CURLSHOPT_SHARE, CURL_LOCK_DATA_DNS);
+    curl_share_setopt(share_, CURLSHOPT_SHARE, CURL_LOCK_DATA_SSL_SESSION);
+  }
+  ~CurlShare() {
+    if (share_) curl_share_cleanup(share_);  // after every handle using it is gone
+  }
+  CurlShare(const CurlShare&) = delete;
+  CurlShare& operator=(const CurlShare&) = delete;
+  CURLSH* get() const { return share_; }
+
+ private:
+  static void lock(CURL*, curl_lock_data data, curl_lock_access, void* self) {
+    static_cast<CurlShare*>(self)->mutexes_[static_cast<size_t>(data) % kLockSlots].lock();
+  }
+  static void unlock(CURL*, curl_lock_data data, void* self) {
+    static_cast<CurlShare*>(self)->mutexes_[static_cast<size_t>(data) % kLockSlots].unlock();
+  }
+
+  static constexpr size_t kLockSlots = CURL_LOCK_DATA_LAST;
+  CURLSH* share_;
+  std::array<std::mutex, kLockSlots> mutexes_;  // one per kind of shared data
+};
+
 class CurlHttpClient : public HttpClient {
  public:
   explicit CurlHttpClient(HttpClientOptions options) : options_(std::move(options)) { global_init_once(); }
 
   ~CurlHttpClient() override {
-    for (CURL* h : idle_) curl_easy_cleanup(h);
+    for (CURL* h : idle_) curl_easy_cleanup(h);  // before share_ (a member) is cleaned up
   }
 
   HttpStats stats() const override {
@@ -111,6 +147,7 @@ class CurlHttpClient : public HttpClient {
     curl_easy_setopt(h, CURLOPT_LOW_SPEED_TIME,
                      std::max<long>(1, static_cast<long>(request.timeouts.stall.count() / 1000)));
     curl_easy_setopt(h, CURLOPT_ACCEPT_ENCODING, "");  // gzip/deflate if offered
+    if (!options_.ca_file.empty()) curl_easy_setopt(h, CURLOPT_CAINFO, options_.ca_file.c_str());
     curl_easy_setopt(h, CURLOPT_WRITEFUNCTION, on_body);
     curl_easy_setopt(h, CURLOPT_WRITEDATA, &response.body);
     curl_easy_setopt(h, CURLOPT_HEADERFUNCTION, on_header);
@@ -129,13 +166,19 @@ class CurlHttpClient : public HttpClient {
     curl_easy_setopt(h, CURLOPT_ERRORBUFFER, nullptr);  // the buffer is this call's; the handle may be pooled
     long connects = 0;
     curl_easy_getinfo(h, CURLINFO_NUM_CONNECTS, &connects);
+    const char* scheme = nullptr;  // of the last connection ("HTTPS"), after redirects
+    curl_easy_getinfo(h, CURLINFO_SCHEME, &scheme);
+    const bool tls = scheme && (scheme == std::string_view("HTTPS") || scheme == std::string_view("https"));
     {
       std::lock_guard lock(mutex_);
       ++stats_.requests;
       stats_.new_connections += connects;
+      if (tls) stats_.tls_handshakes += connects;
     }
     if (rc == CURLE_OPERATION_TIMEDOUT)
       return make_error(request.describe() + ": " + timeout_message(request.timeouts, curl_message), ErrorCode::kTransient);
+    if (rc == CURLE_PEER_FAILED_VERIFICATION || rc == CURLE_SSL_CACERT_BADFILE)
+      return make_error(certificate_message(request, rc, curl_message));
     if (rc != CURLE_OK) {
       const bool transient = rc == CURLE_OPERATION_TIMEDOUT || rc == CURLE_COULDNT_CONNECT ||
                              rc == CURLE_COULDNT_RESOLVE_HOST || rc == CURLE_RECV_ERROR ||
@@ -157,6 +200,20 @@ class CurlHttpClient : public HttpClient {
     void operator()(CURL* h) const { client->give_back(h); }
   };
 
+  // Says which certificate was refused and where to name a private CA:
+  // "SSL certificate problem: self-signed certificate", not just "SSL peer
+  // certificate or SSH remote key was not OK".
+  std::string certificate_message(const HttpRequest& request, CURLcode rc, std::string_view curl_message) const {
+    const std::string detail = curl_message.empty() ? curl_easy_strerror(rc) : std::string(curl_message);
+    const std::string setting = options_.ca_file_setting.empty() ? "a CA file" : options_.ca_file_setting;
+    if (rc == CURLE_SSL_CACERT_BADFILE)
+      return request.describe() + ": cannot read the CA file " + setting + " names (" + detail + ")";
+    return request.describe() + ": the server's TLS certificate is not trusted (" + detail + ")" +
+           (options_.ca_file.empty() ? "; a server with a private certificate authority: name its certificate in " +
+                                           setting
+                                     : "; nor is it signed by the CA in " + setting);
+  }
+
   CURL* take_handle() {
     {
       std::lock_guard lock(mutex_);
@@ -166,7 +223,10 @@ class CurlHttpClient : public HttpClient {
         return h;
       }
     }
-    return curl_easy_init();
+    CURL* h = curl_easy_init();
+    // Kept through curl_easy_reset (it keeps a handle's shares).
+    if (h && share_.get()) curl_easy_setopt(h, CURLOPT_SHARE, share_.get());
+    return h;
   }
 
   void give_back(CURL* h) {
@@ -179,6 +239,7 @@ class CurlHttpClient : public HttpClient {
 
   static constexpr size_t kMaxIdleHandles = 16;
   HttpClientOptions options_;
+  CurlShare share_;  // declared before the handles' pool: outlives it
   mutable std::mutex mutex_;
   std::vector<CURL*> idle_;
   HttpStats stats_;

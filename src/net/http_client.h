@@ -54,6 +54,9 @@ struct HttpResponse {
 struct HttpStats {
   long requests = 0;         // transfers performed (redirect hops included in one)
   long new_connections = 0;  // connections opened for them; the rest reused one
+  // New connections to https URLs: each began with a TLS handshake, full or
+  // resumed (libcurl does not tell which; a server can: bench/fake_github_server --tls).
+  long tls_handshakes = 0;
 };
 
 class HttpClient {
@@ -75,6 +78,12 @@ class HttpClient {
 
 struct HttpClientOptions {
   std::string user_agent = std::string("infradigest/") + INFRADIGEST_VERSION;
+  // PEM file of the certificate authorities to trust instead of the system's
+  // (a GitHub Enterprise with a private CA, a local HTTPS stand-in); empty:
+  // the system's. Peers are always verified.
+  std::string ca_file{};
+  // The setting that holds ca_file, named in certificate errors ("github.ca_file").
+  std::string ca_file_setting{};
 };
 
 std::unique_ptr<HttpClient> make_http_client(const HttpClientOptions& options = {});

@@ -56,6 +56,7 @@ struct SyncReport {
   long long estimated = 0;         // expected requests (with a budget; sync/request_budget.h)
   GithubStats api;
   std::optional<long> new_connections;  // connections the HTTP client opened (set by its owner)
+  std::optional<long> tls_handshakes;   // of them, over TLS (each a full or resumed handshake)
   SyncItemStats items;
   std::chrono::milliseconds elapsed{};
 

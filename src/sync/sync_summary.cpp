@@ -19,7 +19,8 @@ std::string format_sync_summary(const SyncReport& r) {
       "rate limit left {}; new: {} commits, {} pull requests, {} issues, {} releases; {} updated",
       r.repos.size(), r.repos.size() == 1 ? "y" : "ies", static_cast<double>(r.elapsed.count()) / 1000.0,
       api.requests, api.not_modified, api.retries,
-      r.new_connections ? fmt::format(" on {} new connection{}", *r.new_connections, *r.new_connections == 1 ? "" : "s")
+      r.new_connections ? fmt::format(" on {} new connection{}{}", *r.new_connections, *r.new_connections == 1 ? "" : "s",
+                                      r.tls_handshakes ? fmt::format(" ({} TLS)", *r.tls_handshakes) : std::string())
                         : std::string(),
       limit, r.items.commits.added, r.items.pull_requests.added,
       r.items.issues.added, r.items.releases.added, r.items.updated());
