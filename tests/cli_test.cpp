@@ -53,7 +53,10 @@ TEST(Cli, TheBinaryUnderTestSeesNoneOfTheTestRunnersSettings) {
                            {"HOME", dir.file("home")}});
   auto r = run_infradigest("config show");
   ASSERT_EQ(r.exit_code, 0) << r.err;
-  EXPECT_NE(r.out.find("(default) db = \"\"\n"), std::string::npos) << r.out;
+  // The default store's path, resolved — not INFRADIGEST_DB's stray one, and not "".
+  EXPECT_NE(r.out.find("(default) db = \"/"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("infradigest.db\"\n"), std::string::npos) << r.out;
+  EXPECT_EQ(r.out.find("stray.db"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("(default) language = \"zh\"\n"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("(default) timezone = \"UTC\"\n"), std::string::npos) << r.out;
   // What a test passes still reaches the binary.

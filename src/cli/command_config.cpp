@@ -61,7 +61,12 @@ ExitStatus run_config(CommandContext& c, std::vector<std::string> args) {
   app.add_option("ACTION", action, "show")->required()->check(CLI::IsMember({"show"}));
   if (auto done = parse_args(app, std::move(args), c)) return *done;
   print_sources(c);
-  c.out << render_config_show(c.config);
+  // Show the store actually used, not the empty "use the default" value
+  // (its origin stays "(default)").
+  LoadedConfig shown = c.config;
+  if (shown.config.db.empty())
+    if (auto store = effective_db_path(shown.config)) shown.config.db = *store;
+  c.out << render_config_show(shown);
   print_env_variables(c);
   return ExitStatus::kOk;
 }
