@@ -1,17 +1,18 @@
 #include "analysis/keyword_matcher.h"
 
-#include <cctype>
-
 namespace infradigest {
 
 namespace {
 
-bool is_alnum(char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; }
-bool is_digit(char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; }
-bool is_lower(char c) { return std::islower(static_cast<unsigned char>(c)) != 0; }
-bool is_upper(char c) { return std::isupper(static_cast<unsigned char>(c)) != 0; }
-char to_lower(char c) { return static_cast<char>(std::tolower(static_cast<unsigned char>(c))); }
-char to_upper(char c) { return static_cast<char>(std::toupper(static_cast<unsigned char>(c))); }
+// ASCII classes, the same answers as <cctype> in the "C" locale the program
+// runs in (bytes of UTF-8 sequences are never letters or digits), without a
+// library call per character: the rules scan every changed path of the day.
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+bool is_lower(char c) { return c >= 'a' && c <= 'z'; }
+bool is_upper(char c) { return c >= 'A' && c <= 'Z'; }
+bool is_alnum(char c) { return is_digit(c) || is_lower(c) || is_upper(c); }
+char to_lower(char c) { return is_upper(c) ? static_cast<char>(c - 'A' + 'a') : c; }
+char to_upper(char c) { return is_lower(c) ? static_cast<char>(c - 'a' + 'A') : c; }
 
 // Characters that join the words of one name: "gpt-oss", "gpt_oss", "Qwen3 VL", "torch.compile".
 bool is_separator(char c) { return c == '-' || c == '_' || c == ' ' || c == '.'; }
@@ -74,13 +75,13 @@ KeywordSet::KeywordSet(std::string_view alternatives) {
       spelling.first = first.ch;
       first_chars_.set(static_cast<unsigned char>(first.ch));
       first_chars_.set(static_cast<unsigned char>(to_upper(first.ch)));
-      by_first_[static_cast<unsigned char>(first.ch)].push_back(index);
+      by_first_[static_cast<unsigned char>(first.ch)].add(index, needs_start_boundary(spelling));
     } else if (first.type == AtomType::kDigits) {
       for (char d = '0'; d <= '9'; ++d) first_chars_.set(static_cast<unsigned char>(d));
-      any_first_.push_back(index);
+      any_first_.add(index, needs_start_boundary(spelling));
     } else {
       first_chars_.set();
-      any_first_.push_back(index);
+      any_first_.add(index, needs_start_boundary(spelling));
     }
     spellings_.push_back(std::move(spelling));
   }
@@ -121,23 +122,34 @@ std::optional<std::size_t> KeywordSet::match_atoms(const Spelling& spelling, std
   return std::nullopt;
 }
 
-std::optional<std::size_t> KeywordSet::match_end(const Spelling& spelling, std::string_view text,
-                                                 std::size_t pos) {
+bool KeywordSet::needs_start_boundary(const Spelling& spelling) {
   const Atom& first = spelling.atoms.front();
   const bool word_start =
       first.type == AtomType::kDigits || (first.type == AtomType::kChar && is_alnum(first.ch));
-  if (word_start && !spelling.open_left && !is_token_boundary(text, pos)) return std::nullopt;
+  return word_start && !spelling.open_left;
+}
+
+std::optional<std::size_t> KeywordSet::match_end(const Spelling& spelling, std::string_view text,
+                                                 std::size_t pos) {
+  if (needs_start_boundary(spelling) && !is_token_boundary(text, pos)) return std::nullopt;
   return match_atoms(spelling, 0, text, pos);
 }
 
 std::optional<KeywordHit> KeywordSet::match_at(std::string_view text, std::size_t pos) const {
   std::optional<KeywordHit> best;
   if (pos >= text.size() || !first_chars_.test(static_cast<unsigned char>(text[pos]))) return best;
-  auto try_all = [&](const std::vector<std::size_t>& candidates) {
-    for (std::size_t k : candidates) {
-      auto end = match_end(spellings_[k], text, pos);
+  // The boundary is the same for every spelling tried here: decided once.
+  std::optional<bool> boundary;
+  auto try_all = [&](const Candidates& candidates) {
+    auto try_one = [&](std::size_t k) {
+      auto end = match_atoms(spellings_[k], 0, text, pos);
       if (end && (!best || *end > best->end)) best = KeywordHit{pos, *end};
-    }
+    };
+    for (std::size_t k : candidates.anywhere) try_one(k);
+    if (candidates.at_boundary.empty()) return;
+    if (!boundary) boundary = is_token_boundary(text, pos);
+    if (!*boundary) return;
+    for (std::size_t k : candidates.at_boundary) try_one(k);
   };
   try_all(by_first_[static_cast<unsigned char>(to_lower(text[pos]))]);
   try_all(any_first_);
@@ -145,7 +157,10 @@ std::optional<KeywordHit> KeywordSet::match_at(std::string_view text, std::size_
 }
 
 std::optional<KeywordHit> KeywordSet::find(std::string_view text, std::size_t from) const {
+  // Every rule scans every changed path: positions no spelling can start at
+  // are stepped over here, without a call.
   for (std::size_t pos = from; pos < text.size(); ++pos) {
+    if (!first_chars_[static_cast<unsigned char>(text[pos])]) continue;
     if (auto hit = match_at(text, pos)) return hit;
   }
   return std::nullopt;

@@ -59,6 +59,8 @@ class KeywordSet {
     char first = 0;  // lower-case first character when it is a plain one, to skip fast
   };
 
+  // Whether `spelling` needs a token boundary where it starts.
+  static bool needs_start_boundary(const Spelling& spelling);
   static std::optional<std::size_t> match_end(const Spelling& spelling, std::string_view text,
                                               std::size_t pos);
   static std::optional<std::size_t> match_atoms(const Spelling& spelling, std::size_t atom,
@@ -68,9 +70,19 @@ class KeywordSet {
   std::bitset<256> first_chars_;  // characters a hit can start with, to skip positions fast
   // The spellings that can start with each (lower-case) byte, and those that
   // start with a separator or digits: a position is tried only against the
-  // spellings it can begin, not against the whole set.
-  std::array<std::vector<std::size_t>, 256> by_first_;
-  std::vector<std::size_t> any_first_;
+  // spellings it can begin, not against the whole set. Each list comes in two:
+  // the spellings that must start at a token boundary, tried only where there
+  // is one (most positions of a path or title are inside a word), and the rest.
+  struct Candidates {
+    std::vector<std::size_t> at_boundary;
+    std::vector<std::size_t> anywhere;
+    bool empty() const { return at_boundary.empty() && anywhere.empty(); }
+    void add(std::size_t index, bool needs_boundary) {
+      (needs_boundary ? at_boundary : anywhere).push_back(index);
+    }
+  };
+  std::array<Candidates, 256> by_first_;
+  Candidates any_first_;
 };
 
 }  // namespace infradigest

@@ -1,5 +1,7 @@
 #include "analysis/path_glob.h"
 
+#include <algorithm>
+
 namespace infradigest {
 
 namespace {
@@ -29,6 +31,19 @@ bool glob_match(std::string_view p, std::string_view s) {
 
 }  // namespace
 
+PathGlob::PathGlob(std::string pattern, std::string effective)
+    : pattern_(std::move(pattern)), effective_(std::move(effective)) {
+  literal_prefix_ = effective_.substr(0, effective_.find_first_of("*?"));
+  std::string_view rest = effective_;
+  while (!rest.empty()) {
+    const std::size_t begin = rest.find_first_not_of("*?/");
+    if (begin == std::string_view::npos) break;
+    const std::size_t end = std::min(rest.find_first_of("*?/", begin), rest.size());
+    if (end - begin > longest_literal_.size()) longest_literal_ = std::string(rest.substr(begin, end - begin));
+    rest.remove_prefix(end);
+  }
+}
+
 Result<PathGlob> PathGlob::parse(std::string_view pattern) {
   const std::string quoted = "'" + std::string(pattern) + "'";
   if (pattern.empty()) return make_error("a path glob must not be empty");
@@ -44,6 +59,10 @@ Result<PathGlob> PathGlob::parse(std::string_view pattern) {
   return PathGlob(std::string(pattern), std::move(effective));
 }
 
-bool PathGlob::matches(std::string_view path) const { return glob_match(effective_, path); }
+bool PathGlob::matches(std::string_view path) const {
+  if (!path.starts_with(literal_prefix_)) return false;
+  if (path.find(longest_literal_) == std::string_view::npos) return false;
+  return glob_match(effective_, path);
+}
 
 }  // namespace infradigest

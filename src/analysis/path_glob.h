@@ -25,10 +25,16 @@ class PathGlob {
   const std::string& pattern() const { return pattern_; }
 
  private:
-  explicit PathGlob(std::string pattern, std::string effective)
-      : pattern_(std::move(pattern)), effective_(std::move(effective)) {}
+  explicit PathGlob(std::string pattern, std::string effective);
   std::string pattern_;    // as written
   std::string effective_;  // with the folder and any-folder shorthands expanded
+  // What every matching path must hold, checked before the backtracking
+  // match (classification tries each component's globs on every changed
+  // file): the literal text before the first wildcard starts the path, and
+  // the longest run of literal characters other than '/' occurs in it ('/'
+  // is left out because "**/" also matches no folder at all).
+  std::string literal_prefix_;
+  std::string longest_literal_;
 };
 
 }  // namespace infradigest
