@@ -1,4 +1,7 @@
+#include <date/date.h>
 #include <gtest/gtest.h>
+
+#include <vector>
 
 #include "core/report_window.h"
 #include "core/timestamp.h"
@@ -62,6 +65,28 @@ TEST(ReportWindow, UnknownZoneIsAClearError) {
   auto r = make_report_window(parse_date("2026-02-26").value(), "Mars/Olympus");
   ASSERT_FALSE(r.ok());
   EXPECT_NE(r.error().message.find("Mars/Olympus"), std::string::npos);
+}
+
+// format_date and format_rfc3339_utc write digits by hand for years 0-9999:
+// the same text as date::format, which they replaced on the report's hot path,
+// before and after the epoch, across leap days and at the ends of the range.
+TEST(Timestamp, HandFormattingMatchesDateFormat) {
+  using namespace std::chrono;
+  const std::vector<SysSeconds> instants = {
+      SysSeconds{},
+      sys_days{year{2024} / February / 29} + hours{23} + minutes{59} + seconds{59},
+      sys_days{year{2026} / February / 26} + hours{8},
+      sys_days{year{1969} / December / 31} + hours{12} + minutes{34} + seconds{56},
+      sys_days{year{0} / January / 1},
+      sys_days{year{9999} / December / 31} + hours{23} + minutes{59} + seconds{59},
+      sys_days{year{10000} / January / 1} + hours{1},
+      sys_days{year{-1} / June / 15} + minutes{5},
+  };
+  for (SysSeconds t : instants) {
+    EXPECT_EQ(format_rfc3339_utc(t), date::format("%FT%TZ", t));
+    const SysDays day = floor<days>(t);
+    EXPECT_EQ(format_date(day), date::format("%F", date::sys_days{date::days{day.time_since_epoch().count()}}));
+  }
 }
 
 }  // namespace

@@ -14,6 +14,14 @@ bool all_digits(std::string_view s) {
   return !s.empty();
 }
 
+// Writes `value` as `width` decimal digits at `at` (zero-padded; value >= 0).
+void put_timestamp_digits(std::string& out, std::size_t at, int value, int width) {
+  for (int i = width - 1; i >= 0; --i) {
+    out[at + static_cast<std::size_t>(i)] = static_cast<char>('0' + value % 10);
+    value /= 10;
+  }
+}
+
 int to_int(std::string_view s) {
   int v = 0;
   for (char c : s) v = v * 10 + (c - '0');
@@ -76,11 +84,32 @@ Result<Timestamp> parse_timestamp(std::string_view text) {
   return Timestamp{local - offset, TimePrecision::kSecond};
 }
 
+// Every stored time is written and hashed each time a day's items are
+// fingerprinted or rendered: years 0-9999 are formatted by hand, without the
+// stream date::format builds per call; other years keep its spelling.
 std::string format_date(SysDays day) {
-  return date::format("%F", date::sys_days{date::days{day.time_since_epoch().count()}});
+  const std::chrono::year_month_day ymd{day};
+  const int year = static_cast<int>(ymd.year());
+  if (year < 0 || year > 9999)
+    return date::format("%F", date::sys_days{date::days{day.time_since_epoch().count()}});
+  std::string out = "0000-00-00";
+  put_timestamp_digits(out, 0, year, 4);
+  put_timestamp_digits(out, 5, static_cast<int>(static_cast<unsigned>(ymd.month())), 2);
+  put_timestamp_digits(out, 8, static_cast<int>(static_cast<unsigned>(ymd.day())), 2);
+  return out;
 }
 
-std::string format_rfc3339_utc(SysSeconds instant) { return date::format("%FT%TZ", instant); }
+std::string format_rfc3339_utc(SysSeconds instant) {
+  const SysDays day = std::chrono::floor<std::chrono::days>(instant);
+  const int year = static_cast<int>(std::chrono::year_month_day{day}.year());
+  if (year < 0 || year > 9999) return date::format("%FT%TZ", instant);
+  const long long seconds = (instant - day).count();
+  std::string out = format_date(day) + "T00:00:00Z";
+  put_timestamp_digits(out, 11, static_cast<int>(seconds / 3600), 2);
+  put_timestamp_digits(out, 14, static_cast<int>(seconds / 60 % 60), 2);
+  put_timestamp_digits(out, 17, static_cast<int>(seconds % 60), 2);
+  return out;
+}
 
 std::string Timestamp::to_string() const {
   return date_only() ? format_date(date()) : format_rfc3339_utc(instant);
