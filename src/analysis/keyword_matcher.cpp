@@ -73,6 +73,7 @@ KeywordSet::KeywordSet(std::string_view alternatives) {
     const std::size_t index = spellings_.size();
     if (first.type == AtomType::kChar) {
       spelling.first = first.ch;
+      if (spelling.atoms.size() > 1 && spelling.atoms[1].type == AtomType::kChar) spelling.second = spelling.atoms[1].ch;
       first_chars_.set(static_cast<unsigned char>(first.ch));
       first_chars_.set(static_cast<unsigned char>(to_upper(first.ch)));
       by_first_[static_cast<unsigned char>(first.ch)].add(index, needs_start_boundary(spelling));
@@ -142,7 +143,9 @@ std::optional<KeywordHit> KeywordSet::match_at(std::string_view text, std::size_
   std::optional<bool> boundary;
   auto try_all = [&](const Candidates& candidates) {
     auto try_one = [&](std::size_t k) {
-      auto end = match_atoms(spellings_[k], 0, text, pos);
+      const Spelling& spelling = spellings_[k];
+      if (spelling.second != 0 && (pos + 1 >= text.size() || to_lower(text[pos + 1]) != spelling.second)) return;
+      auto end = match_atoms(spelling, 0, text, pos);
       if (end && (!best || *end > best->end)) best = KeywordHit{pos, *end};
     };
     for (std::size_t k : candidates.anywhere) try_one(k);

@@ -57,6 +57,9 @@ class KeywordSet {
     bool open_left = false;
     bool open_right = false;
     char first = 0;  // lower-case first character when it is a plain one, to skip fast
+    // Lower-case second character when the first two are plain ones: most
+    // candidates tried at a position fail here, before the full match.
+    char second = 0;
   };
 
   // Whether `spelling` needs a token boundary where it starts.
