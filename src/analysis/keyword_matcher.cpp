@@ -1,5 +1,7 @@
 #include "analysis/keyword_matcher.h"
 
+#include "core/ascii_text.h"
+
 namespace infradigest {
 
 namespace {
@@ -10,7 +12,6 @@ namespace {
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 bool is_lower(char c) { return c >= 'a' && c <= 'z'; }
 bool is_upper(char c) { return c >= 'A' && c <= 'Z'; }
-bool is_alnum(char c) { return is_digit(c) || is_lower(c) || is_upper(c); }
 char to_lower(char c) { return is_upper(c) ? static_cast<char>(c - 'A' + 'a') : c; }
 char to_upper(char c) { return is_lower(c) ? static_cast<char>(c - 'a' + 'A') : c; }
 
@@ -35,7 +36,7 @@ bool is_token_boundary(std::string_view text, std::size_t i) {
   if (i == 0 || i >= text.size()) return true;
   const char a = text[i - 1];
   const char b = text[i];
-  if (!is_alnum(a) || !is_alnum(b)) return true;
+  if (!is_ascii_alnum(a) || !is_ascii_alnum(b)) return true;
   if (is_digit(a) != is_digit(b)) return true;
   if (is_lower(a) && is_upper(b)) return true;
   // "MLAPaged": the acronym ends before the capital that starts a word.
@@ -95,7 +96,7 @@ std::optional<std::size_t> KeywordSet::match_atoms(const Spelling& spelling, std
   if (atom == spelling.atoms.size()) {
     const Atom& last = spelling.atoms.back();
     const bool word_end =
-        last.type == AtomType::kDigits || (last.type == AtomType::kChar && is_alnum(last.ch));
+        last.type == AtomType::kDigits || (last.type == AtomType::kChar && is_ascii_alnum(last.ch));
     if (word_end && !spelling.open_right && !is_token_boundary(text, pos)) return std::nullopt;
     return pos;
   }
@@ -126,7 +127,7 @@ std::optional<std::size_t> KeywordSet::match_atoms(const Spelling& spelling, std
 bool KeywordSet::needs_start_boundary(const Spelling& spelling) {
   const Atom& first = spelling.atoms.front();
   const bool word_start =
-      first.type == AtomType::kDigits || (first.type == AtomType::kChar && is_alnum(first.ch));
+      first.type == AtomType::kDigits || (first.type == AtomType::kChar && is_ascii_alnum(first.ch));
   return word_start && !spelling.open_left;
 }
 

@@ -1,9 +1,9 @@
 #include "publish/chat_markup.h"
 
 #include <algorithm>
-#include <cctype>
 #include <cstring>
 
+#include "core/ascii_text.h"
 #include "render/gfm_document.h"
 #include "render/markdown_text.h"
 
@@ -153,7 +153,7 @@ std::string inert_cjk(std::string_view text) {
 // decode as an entity ("&amp;", "&#91;"): such an '&' must itself be escaped.
 bool opens_entity(std::string_view text, size_t at) {
   size_t i = at + 1;
-  while (i < text.size() && i < at + 10 && (std::isalnum(static_cast<unsigned char>(text[i])) || text[i] == '#')) ++i;
+  while (i < text.size() && i < at + 10 && (is_ascii_alnum(text[i]) || text[i] == '#')) ++i;
   return i > at + 1 && i < text.size() && text[i] == ';';
 }
 
