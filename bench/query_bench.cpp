@@ -18,7 +18,6 @@
 #include <cstdlib>
 #include <filesystem>
 #include <iostream>
-#include <sstream>
 #include <string>
 #include <vector>
 
@@ -26,18 +25,12 @@
 
 #include "compose/history_index_refresh.h"
 #include "compose/history_query.h"
-#include "snapshot/snapshot_reader.h"
-#include "store/activity_store.h"
 #include "synthetic_activity.h"
 
 namespace {
 
 using namespace infradigest;
 using Steady = std::chrono::steady_clock;
-
-double query_bench_seconds_since(Steady::time_point start) {
-  return std::chrono::duration<double>(Steady::now() - start).count();
-}
 
 int query_bench_fail(const std::string& what) {
   std::cerr << "query_bench: " << what << "\n";
@@ -81,7 +74,7 @@ Result<std::pair<double, double>> query_bench_cli_seconds(const std::string& arg
     const auto start = Steady::now();
     const double cpu_start = query_bench_children_cpu_seconds();
     if (std::system(command.c_str()) != 0) return make_error("failed: " + command);
-    times.push_back(query_bench_seconds_since(start));
+    times.push_back(bench::seconds_since(start));
     cpu.push_back(query_bench_children_cpu_seconds() - cpu_start);
   }
   std::sort(times.begin(), times.end());
@@ -109,9 +102,7 @@ int main(int argc, char** argv) {
   for (int i = 1; i < argc; ++i) {
     const std::string a = argv[i];
     if (a == "--months" && i + 1 < argc) {
-      months.clear();
-      std::istringstream list(argv[++i]);
-      for (std::string m; std::getline(list, m, ',');) months.push_back(std::stoi(m));
+      months = bench::month_list(argv[++i]);
     } else if (a == "--runs" && i + 1 < argc) {
       runs = std::max(1, std::stoi(argv[++i]));
     } else if (a == "--keep" && i + 1 < argc) {
@@ -120,7 +111,7 @@ int main(int argc, char** argv) {
       return query_bench_fail("usage: query_bench [--months 1,7] [--runs 9] [--keep DIR]");
     }
   }
-  auto tmpl = read_snapshot(std::string(INFRADIGEST_SOURCE_DIR) + "/examples/2026-02-26");
+  auto tmpl = bench::reference_day();
   if (!tmpl) return query_bench_fail(tmpl.error().message);
   const SysDays first = parse_date("2026-02-26").value();
   const std::filesystem::path root =
@@ -133,17 +124,13 @@ int main(int argc, char** argv) {
   std::vector<int> items;
   for (int m : months) {
     const std::filesystem::path dir = root / fmt::format("{}m", m);
-    std::filesystem::remove_all(dir);
-    std::filesystem::create_directories(dir);
-    auto db = Database::open((dir / "store.db").string());
-    if (!db) return query_bench_fail(db.error().message);
     const int days = 30 * m;
-    for (int d = 0; d < days; ++d)
-      if (auto s = ActivityStore(*db).save(bench::copy_day(*tmpl, d)); !s) return query_bench_fail(s.error().message);
+    auto db = bench::history_store(dir, *tmpl, days);
+    if (!db) return query_bench_fail(db.error().message);
     auto start = Steady::now();
     auto classified = refresh_history_index(*db);
     if (!classified) return query_bench_fail(classified.error().message);
-    ingest.push_back(query_bench_seconds_since(start));
+    ingest.push_back(bench::seconds_since(start));
     items.push_back(*classified);
 
     // The last week of the history: the same rows at every length.
@@ -164,7 +151,7 @@ int main(int argc, char** argv) {
       for (int r = 0; r < runs; ++r) {
         start = Steady::now();
         auto result = run_history_query(*db, c.query);
-        times.push_back(query_bench_seconds_since(start));
+        times.push_back(bench::seconds_since(start));
         if (!result) return query_bench_fail(c.name + ": " + result.error().message);
         f.matches = result->total;
       }

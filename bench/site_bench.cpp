@@ -13,7 +13,6 @@
 #include <chrono>
 #include <filesystem>
 #include <iostream>
-#include <sstream>
 #include <string>
 #include <vector>
 
@@ -21,7 +20,6 @@
 
 #include "pipeline/day_report.h"
 #include "pipeline/site_update.h"
-#include "snapshot/snapshot_reader.h"
 #include "store/activity_store.h"
 #include "synthetic_activity.h"
 
@@ -31,10 +29,6 @@ using namespace infradigest;
 using Steady = std::chrono::steady_clock;
 
 constexpr int kNewDays = 3;
-
-double seconds_since(Steady::time_point start) {
-  return std::chrono::duration<double>(Steady::now() - start).count();
-}
 
 struct Row {
   int months = 0, days = 0;
@@ -55,16 +49,14 @@ int main(int argc, char** argv) {
   for (int i = 1; i < argc; ++i) {
     const std::string a = argv[i];
     if (a == "--months" && i + 1 < argc) {
-      months.clear();
-      std::istringstream list(argv[++i]);
-      for (std::string m; std::getline(list, m, ',');) months.push_back(std::stoi(m));
+      months = bench::month_list(argv[++i]);
     } else if (a == "--keep" && i + 1 < argc) {
       keep = argv[++i];
     } else {
       return fail("usage: site_bench [--months 1,3,7] [--keep DIR]");
     }
   }
-  auto tmpl = read_snapshot(std::string(INFRADIGEST_SOURCE_DIR) + "/examples/2026-02-26");
+  auto tmpl = bench::reference_day();
   if (!tmpl) return fail(tmpl.error().message);
   const std::vector<std::string> repos = bench::copied_repos(*tmpl, 0);
   const SysDays first = parse_date("2026-02-26").value();
@@ -75,13 +67,9 @@ int main(int argc, char** argv) {
   std::vector<Row> rows;
   for (int m : months) {
     const std::filesystem::path dir = root / fmt::format("{}m", m);
-    std::filesystem::remove_all(dir);
-    std::filesystem::create_directories(dir);
-    auto db = Database::open((dir / "store.db").string());
-    if (!db) return fail(db.error().message);
     Row row{m, 30 * m};
-    for (int d = 0; d < row.days; ++d)
-      if (auto s = ActivityStore(*db).save(bench::copy_day(*tmpl, d)); !s) return fail(s.error().message);
+    auto db = bench::history_store(dir, *tmpl, row.days);
+    if (!db) return fail(db.error().message);
     const SysDays last = first + std::chrono::days{row.days - 1};
     auto now = [&](SysDays day) { return SysSeconds(day + std::chrono::days{1}) + std::chrono::hours{8}; };
 
@@ -93,7 +81,7 @@ int main(int argc, char** argv) {
     auto start = Steady::now();
     auto full = update_site(*db, site);
     if (!full) return fail(full.error().message);
-    row.full_site = seconds_since(start);
+    row.full_site = bench::seconds_since(start);
 
     std::vector<double> reports, sites;
     for (int k = 1; k <= kNewDays; ++k) {
@@ -105,13 +93,13 @@ int main(int argc, char** argv) {
       report.now = now(day);
       start = Steady::now();
       if (auto r = day_report(*db, report); !r) return fail(r.error().message);
-      reports.push_back(seconds_since(start));
+      reports.push_back(bench::seconds_since(start));
       site.scope = SiteScope::kStoredDays;
       site.now = now(day);
       start = Steady::now();
       auto step = update_site(*db, site);
       if (!step) return fail(step.error().message);
-      sites.push_back(seconds_since(start));
+      sites.push_back(bench::seconds_since(start));
       row.run_files = step->written;
     }
     std::sort(reports.begin(), reports.end());

@@ -1,6 +1,10 @@
 #include "synthetic_activity.h"
 
+#include <sstream>
+
 #include "core/sha256.h"
+#include "snapshot/snapshot_reader.h"
+#include "store/activity_store.h"
 
 namespace infradigest::bench {
 
@@ -67,6 +71,31 @@ Activity copy_day(const Activity& day, int d, int copy) {
     out.releases.push_back(std::move(r));
   }
   return out;
+}
+
+Result<Activity> reference_day() {
+  return read_snapshot(std::string(INFRADIGEST_SOURCE_DIR) + "/examples/2026-02-26");
+}
+
+Result<Database> history_store(const std::filesystem::path& dir, const Activity& day, int days) {
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  auto db = Database::open((dir / "store.db").string());
+  if (!db) return db.error();
+  for (int d = 0; d < days; ++d)
+    if (auto s = ActivityStore(*db).save(copy_day(day, d)); !s) return s.error();
+  return db;
+}
+
+std::vector<int> month_list(const std::string& text) {
+  std::vector<int> months;
+  std::istringstream list(text);
+  for (std::string m; std::getline(list, m, ',');) months.push_back(std::stoi(m));
+  return months;
+}
+
+double seconds_since(std::chrono::steady_clock::time_point start) {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 }
 
 }  // namespace infradigest::bench
