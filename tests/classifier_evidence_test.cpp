@@ -195,6 +195,13 @@ TEST(ClassifierEvidence, TheMessageIsReadBeforeTheTitleVerbDecides) {
                         "<!-- .github/pull_request_template.md -->\n## 📌 Description\n\n"
                         "Sampling crashes with an illegal memory access when probs hold NaN.");
   EXPECT_EQ(story.kind, kFix) << why(story);
+  // So does an opening that says nothing changes in behaviour; a docs: type
+  // (the author naming a side of the project) still stands.
+  const auto nfc = of("feat: move the tile scheduler into its own module",
+                      "No functional change; the scheduler is only moved.",
+                      {{"src/scheduler.py", 120}, {"src/kernel.py", 80}});
+  EXPECT_EQ(nfc.kind, kRefactor) << why(nfc);
+  EXPECT_EQ(of("docs: explain the scheduler", "No functional change.").kind, kDocs);
   // A correctness fix without the word "fix".
   EXPECT_EQ(of("Add monkey-patch to prevent compiler write races").kind, kFix);
   EXPECT_EQ(of("添加 monkey‑patch 防止编译器写入竞争").kind, kFix);

@@ -185,8 +185,9 @@ constexpr KindRule kKindRules[] = {
     {kSummary, kFix, summary("bug|bugs|crash|crashes|crashed|crashing|segfault*|hang|hangs|hanging|deadlock*|race-condition*|data-race*|incorrect|incorrectly|wrong|regression|regressions|illegal-memory*|overflow|overflows|underflow|underflows|fix|fixes|nan|nans|corrupt*|miscompil*|错误|崩溃|修复")},
     // ... or talks about speed ("NamedBarrier has lower latency").
     {kSummary, kPerf, summary("faster|speed-up*|speedup*|lower-latency|latency|throughput|overhead", "high-performance")},
-    // ... or says nothing changes in behaviour.
-    {kSummary, kRefactor, summary("no-functional-change*|no-behavior-change*|no-behaviour-change*|nfc|pure-refactor*|behavior-is-unchanged|behaviour-is-unchanged|no-change-in-behavior")},
+    // ... or says nothing changes in behaviour: that outranks the author's
+    // "feat:" as a bug story does, the message being the more specific claim.
+    {kBugStory, kRefactor, summary("no-functional-change*|no-behavior-change*|no-behaviour-change*|nfc|pure-refactor*|behavior-is-unchanged|behaviour-is-unchanged|no-change-in-behavior")},
     // "[4/N] (Elastic EP) Back up ...": one step of a feature series, when no verb says otherwise.
     {kSeries, kFeature, title("[#/#]|[#/n]|(#/#)|(#/n)|part-#")},
 
