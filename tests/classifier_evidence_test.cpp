@@ -256,6 +256,13 @@ TEST(ClassifierEvidence, RevertsAndRemovalsAreRetreats) {
   EXPECT_TRUE(removal.retreat) << why(removal);
   EXPECT_TRUE(of("移除序列并行时不必要的 `+rms_norm` 强制").retreat);
   EXPECT_FALSE(of("Add SM120 varlen attention support").retreat);
+  // Removing an overhead or a wrong check moves the topic forward.
+  const auto overhead = of("[AMD] remove redundancy H2D op in aiter attention backend");
+  EXPECT_EQ(overhead.kind, kPerf) << why(overhead);
+  EXPECT_FALSE(overhead.retreat) << why(overhead);
+  const auto wrong_check = of("fix: remove the wrong head_dim assert in the MLA decode path");
+  EXPECT_EQ(wrong_check.kind, kFix) << why(wrong_check);
+  EXPECT_FALSE(wrong_check.retreat) << why(wrong_check);
 }
 
 TEST(ClassifierEvidence, FailureWordsMakeIssuesBugs) {

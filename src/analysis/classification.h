@@ -62,7 +62,8 @@ struct Classification {
   bool new_support = false;          // a feature bringing a hardware platform or a model
   bool new_api = false;              // a feature adding a user-facing API
   // A revert or a removal ("Remove redundant dsl examples"): the change takes
-  // something away, so its tags do not say the topic moved forward.
+  // something away, so its tags do not say the topic moved forward. Never a
+  // perf or fix change: removing an overhead or a wrong check is progress.
   bool retreat = false;
   std::vector<ComponentShare> components;  // in taxonomy::components() order
 };

@@ -323,7 +323,10 @@ Classification classify_subject(const RuleSubject& s) {
                            precedence == rules::precedence::kExplicitSide ||
                            precedence == rules::precedence::kLabelled;  // "misc:", "[Misc]"
   c.tags = decide_tags(s, {kind, author_said}, &c.reasons);
-  c.retreat = c.kind == ChangeKind::kRevert || any_fires(rule_book().retreat, s, "retreat", &c.reasons);
+  // Taking away an overhead or a wrong check is progress: "[AMD] remove
+  // redundancy H2D op" is AMD moving forward, not retreating.
+  const bool gains = c.kind == ChangeKind::kPerf || c.kind == ChangeKind::kFix;
+  c.retreat = c.kind == ChangeKind::kRevert || (!gains && any_fires(rule_book().retreat, s, "retreat", &c.reasons));
   c.breaking = any_fires(rule_book().breaking, s, "breaking", &c.reasons);
   c.new_support = decide_new_support(c, s, &c.reasons);
   c.new_api = c.kind == ChangeKind::kFeature && any_fires(rule_book().new_api, s, "new api", &c.reasons);
