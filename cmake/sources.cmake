@@ -13,6 +13,7 @@ set(INFRADIGEST_CORE_SOURCES
   src/analysis/keyword_matcher.cpp
   src/analysis/patch_hunks.cpp
   src/analysis/path_glob.cpp
+  src/analysis/prose_share.cpp
   src/analysis/risk_signals.cpp
   src/analysis/rule_pattern.cpp
   src/analysis/taxonomy.cpp
@@ -230,6 +231,7 @@ set(INFRADIGEST_TEST_SOURCES
   tests/period_report_test.cpp
   tests/period_sync_test.cpp
   tests/period_window_test.cpp
+  tests/prose_share_test.cpp
   tests/publish_test.cpp
   tests/pull_links_test.cpp
   tests/release_notes_test.cpp

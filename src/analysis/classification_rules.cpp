@@ -350,6 +350,15 @@ constexpr FlagRule kRetreatRules[] = {
 };
 
 // ---------------------------------------------------------------------------
+// Wording fixes: a change that says it fixes a typo, and whose changed lines
+// are mostly prose or comments, is docs whatever its verb or "fix:" type
+// ("fix typo" in a tutorial's comment); a typo in code stays a fix.
+constexpr FlagRule kWordingRules[] = {
+    {title("typo|typos|misspell*|mis-spell*|spelling|wording|grammar|grammatical")},
+    {title("拼写|错别字|笔误|措辞")},
+};
+
+// ---------------------------------------------------------------------------
 constexpr ImpliedTag kSuppressedTags[] = {
     {"GEMM", "FlashAttention"},  // the two matmuls inside an attention kernel
 };
@@ -377,5 +386,6 @@ std::span<const FlagRule> new_api_rules() { return kNewApiRules; }
 std::span<const ImpliedTag> implied_tags() { return kImpliedTags; }
 std::span<const ImpliedTag> suppressed_tags() { return kSuppressedTags; }
 std::span<const FlagRule> retreat_rules() { return kRetreatRules; }
+std::span<const FlagRule> wording_rules() { return kWordingRules; }
 
 }  // namespace infradigest::rules

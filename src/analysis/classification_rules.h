@@ -117,5 +117,7 @@ std::span<const ImpliedTag> implied_tags();
 std::span<const ImpliedTag> suppressed_tags();
 // Reverts are retreats by kind; these rows find removals.
 std::span<const FlagRule> retreat_rules();
+// A title that says it fixes wording: a typo, spelling, grammar.
+std::span<const FlagRule> wording_rules();
 
 }  // namespace infradigest::rules

@@ -39,6 +39,7 @@ struct RuleBook {
   std::vector<CompiledRule<rules::FlagRule>> support_subject = compile(rules::support_subject_rules());
   std::vector<CompiledRule<rules::FlagRule>> new_api = compile(rules::new_api_rules());
   std::vector<CompiledRule<rules::FlagRule>> retreat = compile(rules::retreat_rules());
+  std::vector<CompiledRule<rules::FlagRule>> wording = compile(rules::wording_rules());
 };
 
 // A title's "test:", "[Test]" or "add ... tests" needs tests or benchmarks to be at least
@@ -308,9 +309,15 @@ Classification classify_subject(const RuleSubject& s) {
   std::optional<ChangeKind> kind = decide_kind<ChangeKind>(rule_book().kinds, s, kind_name, &c.reasons, &precedence);
   // Mostly prose, and nothing as strong as a verb says otherwise: a note, an
   // investigation write-up with its repro script, a requirements page.
-  if ((!kind || precedence < rules::precedence::kVerb) && s.docs_share >= kMostlyProseShare) {
+  // A wording fix ("fix typo") in prose or comments is docs even against a
+  // verb or an author's "fix:", as files that are all docs would be.
+  const bool prose = s.docs_share >= kMostlyProseShare;
+  const bool wording_in_prose = prose && precedence < rules::precedence::kOnlyPeripheralPaths &&
+                                any_fires(rule_book().wording, s, "", nullptr);
+  if ((!kind || precedence < rules::precedence::kVerb || wording_in_prose) && prose) {
     c.reasons.insert(c.reasons.begin(), "kind=docs: prose is " + std::to_string(static_cast<int>(s.docs_share * 100)) +
-                                            "% of the changed lines");
+                                            "% of the changed lines (docs and comments)" +
+                                            (wording_in_prose ? ", and the title fixes wording" : ""));
     kind = ChangeKind::kDocs;
     precedence = rules::precedence::kTopic;
   }

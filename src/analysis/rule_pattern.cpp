@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "analysis/code_facts.h"
+#include "analysis/prose_share.h"
 #include "core/ascii_text.h"
 
 namespace infradigest {
@@ -15,12 +16,6 @@ constexpr std::size_t kNotInTitle = RuleEvidence::kNotInTitle;
 bool is_test_or_benchmark_path(std::string_view path) {
   const std::string lower = ascii_lower(path);
   return is_test_path(lower) || lower.starts_with("benchmarks/") || lower.find("/benchmarks/") != std::string::npos;
-}
-
-bool is_prose_path(std::string_view path) {
-  const std::string lower = ascii_lower(path);
-  return lower.starts_with("docs/") || lower.find("/docs/") != std::string::npos || lower.ends_with(".md") ||
-         lower.ends_with(".rst") || lower.ends_with(".ipynb");
 }
 
 // Files that accompany a change rather than make it: its tests, benchmarks
@@ -73,7 +68,7 @@ RuleSubject make_rule_subject(std::string_view title, std::string_view body,
   }
   s.min_path_support = std::max<std::size_t>(1, (s.topic_paths.size() + 3) / 4);
   s.test_share = s.paths.empty() ? 1.0 : path_share(s, is_test_or_benchmark_path);
-  s.docs_share = path_share(s, is_prose_path);
+  s.docs_share = prose_share(files);
   return s;
 }
 

@@ -33,7 +33,9 @@ struct RuleSubject {
   // The share of the change (by changed lines when every file has counts,
   // else by files) in tests and benchmarks; 1 without files.
   double test_share = 1.0;
-  // The same for prose: Markdown, reStructuredText, notebooks, docs/ folders; 0 without files.
+  // The share that is prose: Markdown, reStructuredText, notebooks, docs/
+  // folders, and changed lines that are only comments (analysis/prose_share.h);
+  // 0 without files.
   double docs_share = 0.0;
   std::vector<std::string_view> added_paths;
   std::vector<std::string_view> labels;
