@@ -29,10 +29,6 @@ bool ends_with_any(std::string_view s, std::initializer_list<std::string_view> s
 
 // ---- which files ----------------------------------------------------------
 
-bool is_python(std::string_view path) { return ends_with_any(path, {".py", ".pyi"}); }
-bool is_cpp(std::string_view path) {
-  return ends_with_any(path, {".cu", ".cuh", ".h", ".hpp", ".cpp", ".cc", ".cxx", ".inl", ".c"});
-}
 bool is_requirements(std::string_view path) {
   auto b = base_name(path);
   return (b.starts_with("requirements") && (b.ends_with(".txt") || b.ends_with(".in"))) ||
@@ -945,5 +941,10 @@ const Language kLanguages[] = {
 }  // namespace
 
 std::span<const Language> languages() { return kLanguages; }
+
+bool is_python(std::string_view path) { return ends_with_any(path, {".py", ".pyi"}); }
+bool is_cpp(std::string_view path) {
+  return ends_with_any(path, {".cu", ".cuh", ".h", ".hpp", ".cpp", ".cc", ".cxx", ".inl", ".c"});
+}
 
 }  // namespace infradigest::code_rules

@@ -71,4 +71,8 @@ struct Language {
 // Every language whose `applies` accepts a path runs on that file.
 std::span<const Language> languages();
 
+// Which source files are Python (.py, .pyi) and C-family (C, C++, CUDA).
+bool is_python(std::string_view path);
+bool is_cpp(std::string_view path);
+
 }  // namespace infradigest::code_rules

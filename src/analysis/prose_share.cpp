@@ -1,6 +1,8 @@
 #include "analysis/prose_share.h"
 
+#include "analysis/code_fact_rules.h"
 #include "analysis/code_scan.h"
+#include "analysis/patch_hunks.h"
 #include "core/ascii_text.h"
 
 namespace infradigest {
@@ -9,11 +11,9 @@ namespace {
 
 enum class CommentSyntax { kNone, kHash, kSlashes };
 
-CommentSyntax comment_syntax_of(std::string_view lower_path) {
-  for (std::string_view ext : {".py", ".pyi"})
-    if (lower_path.ends_with(ext)) return CommentSyntax::kHash;
-  for (std::string_view ext : {".c", ".cc", ".cpp", ".cxx", ".cu", ".cuh", ".h", ".hh", ".hpp", ".hxx", ".inl"})
-    if (lower_path.ends_with(ext)) return CommentSyntax::kSlashes;
+CommentSyntax comment_syntax_of(std::string_view path) {
+  if (code_rules::is_python(path)) return CommentSyntax::kHash;
+  if (code_rules::is_cpp(path)) return CommentSyntax::kSlashes;
   return CommentSyntax::kNone;
 }
 
@@ -34,16 +34,12 @@ struct LineCount {
 // Counts a patch's non-blank changed lines and those that are only a comment.
 LineCount count_patch_lines(std::string_view patch, CommentSyntax syntax) {
   LineCount n;
-  for (size_t start = 0; start < patch.size();) {
-    size_t nl = patch.find('\n', start);
-    if (nl == std::string_view::npos) nl = patch.size();
-    const std::string_view line = patch.substr(start, nl - start);
-    start = nl + 1;
-    if (line.empty() || (line[0] != '+' && line[0] != '-')) continue;
-    const std::string_view text = line.substr(1);
-    if (trim_ascii_space(text).empty()) continue;
-    ++n.total;
-    if (is_comment_only(text, syntax)) ++n.prose;
+  for (const Hunk& hunk : parse_patch(patch)) {
+    for (const PatchLine& line : hunk.lines) {
+      if (line.change == LineChange::kContext || trim_ascii_space(line.text).empty()) continue;
+      ++n.total;
+      if (is_comment_only(line.text, syntax)) ++n.prose;
+    }
   }
   return n;
 }
@@ -69,7 +65,7 @@ double prose_share(const std::vector<FileChange>& files) {
       total += lines;
       continue;
     }
-    const CommentSyntax syntax = comment_syntax_of(ascii_lower(f.filename));
+    const CommentSyntax syntax = comment_syntax_of(f.filename);
     if (lines_known && syntax != CommentSyntax::kNone && f.patch && !f.patch_truncated) {
       const LineCount n = count_patch_lines(*f.patch, syntax);
       if (n.total > 0) {

@@ -16,7 +16,7 @@ namespace infradigest {
 // classifier) that can change the report of a day already stored, so stored
 // reports are composed again (pipeline/day_report.h). tests/report_golden_test
 // fails when the golden report changes and this does not.
-inline constexpr int kComposerRevision = 8;  // 8: perf and fix changes are never retreats; a no-behaviour-change opening outranks feat:/fix: (issue 16). 7: path tags read the change's own code (issue 16); 问题描述 of bug reports, code facts in the breaking-change risks (issue 11)
+inline constexpr int kComposerRevision = 8;  // 8: perf and fix changes are never retreats; a no-behaviour-change opening outranks feat:/fix:; a wording fix in comments is docs (issue 16). 7: path tags read the change's own code (issue 16); 问题描述 of bug reports, code facts in the breaking-change risks (issue 11)
 
 // REQUIRES: `day` holds only items inside `window` (see select_window).
 // `unsynced`: watched repositories whose sync does not cover the window
