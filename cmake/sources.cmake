@@ -212,6 +212,7 @@ set(INFRADIGEST_TEST_SOURCES
   tests/input_edge_cases_test.cpp
   tests/install_test.cpp
   tests/issue_problem_test.cpp
+  tests/keyword_profile_test.cpp
   tests/late_arrival_test.cpp
   tests/layers_test.cpp
   tests/llm_claims_test.cpp

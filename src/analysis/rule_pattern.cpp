@@ -42,6 +42,12 @@ std::string_view slice(std::string_view text, KeywordHit hit) {
   return text.substr(hit.begin, hit.end - hit.begin);
 }
 
+// The profile of paths[i], or one that rules nothing out.
+const TextProfile& profile_at(const std::vector<TextProfile>& profiles, std::size_t i) {
+  static const TextProfile kRulePatternAnyText;
+  return i < profiles.size() ? profiles[i] : kRulePatternAnyText;
+}
+
 }  // namespace
 
 RuleSubject make_rule_subject(std::string_view title, std::string_view body,
@@ -51,19 +57,27 @@ RuleSubject make_rule_subject(std::string_view title, std::string_view body,
   s.title = title;
   s.parts = parse_title(title);
   s.body = body;
+  s.title_profile = TextProfile(title);
+  s.body_profile = TextProfile(body);
   for (const FileChange& f : files) {
     s.paths.push_back(f.filename);
+    s.path_profiles.emplace_back(f.filename);
     s.path_lines.push_back(f.additions && f.deletions ? *f.additions + *f.deletions : -1);
-    if (f.status == "added") s.added_paths.push_back(f.filename);
+    if (f.status == "added") {
+      s.added_paths.push_back(f.filename);
+      s.added_path_profiles.push_back(s.path_profiles.back());
+    }
   }
   for (const std::string& label : labels) s.labels.push_back(label);
   for (std::size_t i = 0; i < s.paths.size(); ++i) {
     if (accompanies_change(s.paths[i])) continue;
     s.topic_paths.push_back(s.paths[i]);
+    s.topic_path_profiles.push_back(s.path_profiles[i]);
     s.topic_path_lines.push_back(s.path_lines[i]);
   }
   if (s.topic_paths.empty()) {
     s.topic_paths = s.paths;
+    s.topic_path_profiles = s.path_profiles;
     s.topic_path_lines = s.path_lines;
   }
   s.min_path_support = std::max<std::size_t>(1, (s.topic_paths.size() + 3) / 4);
@@ -80,9 +94,9 @@ CompiledPattern::CompiledPattern(const rules::Pattern& pattern)
       except_(pattern.except) {}
 
 std::optional<RuleEvidence> CompiledPattern::match(const RuleSubject& s) const {
-  if (anchor_ == Anchor::kEveryPath) return match_every_path(s.paths);
+  if (anchor_ == Anchor::kEveryPath) return match_every_path(s.paths, s.path_profiles);
   if (anchor_ == Anchor::kBodyLine) return match_body_line(s.body);
-  if (anchor_ == Anchor::kSummary) return match_summary(s.body);
+  if (anchor_ == Anchor::kSummary) return match_summary(s.body, s.body_profile);
   if (fields_ & rules::kTitle) {
     if (auto e = match_title(s)) return e;
   }
@@ -97,35 +111,38 @@ std::optional<RuleEvidence> CompiledPattern::match(const RuleSubject& s) const {
     }
   }
   if (fields_ & rules::kPath) {
-    if (auto e = match_some_paths(s.topic_paths, s.topic_path_lines, s.min_path_support, "path")) return e;
+    if (auto e = match_some_paths(s.topic_paths, s.topic_path_profiles, s.topic_path_lines,
+                                  s.min_path_support, "path"))
+      return e;
   }
   if (fields_ & rules::kAddedPath) {
-    if (auto e = match_some_paths(s.added_paths, {}, 1, "new file")) return e;
+    if (auto e = match_some_paths(s.added_paths, s.added_path_profiles, {}, 1, "new file")) return e;
   }
   return std::nullopt;
 }
 
 std::optional<RuleEvidence> CompiledPattern::match_body(const RuleSubject& s) const {
-  auto hit = find_in(s.body);
+  auto hit = find_in(s.body, s.body_profile);
   if (!hit) return std::nullopt;
   return RuleEvidence{kNotInTitle, describe(s.body, *hit, "body"), RuleEvidence::Source::kBody};
 }
 
 // The first hit that does not overlap an exception, provided one of the
 // `also` words appears in the same text.
-std::optional<KeywordHit> CompiledPattern::find_in(std::string_view text) const {
-  for (auto hit = words_.find(text); hit; hit = words_.find(text, hit->begin + 1)) {
-    if (overlaps_exception(text, *hit)) continue;
-    if (!also_.empty() && !also_.find(text)) return std::nullopt;
+std::optional<KeywordHit> CompiledPattern::find_in(std::string_view text, const TextProfile& profile) const {
+  for (auto hit = words_.find(text, profile); hit; hit = words_.find(text, profile, hit->begin + 1)) {
+    if (overlaps_exception(text, *hit, profile)) continue;
+    if (!also_.empty() && !also_.find(text, profile)) return std::nullopt;
     return hit;
   }
   return std::nullopt;
 }
 
-bool CompiledPattern::overlaps_exception(std::string_view text, KeywordHit hit) const {
+bool CompiledPattern::overlaps_exception(std::string_view text, KeywordHit hit,
+                                         const TextProfile& profile) const {
   if (except_.empty()) return false;
-  for (auto ex = except_.find(text); ex && ex->begin < hit.end;
-       ex = except_.find(text, ex->begin + 1)) {
+  for (auto ex = except_.find(text, profile); ex && ex->begin < hit.end;
+       ex = except_.find(text, profile, ex->begin + 1)) {
     if (ex->end > hit.begin) return true;
   }
   return false;
@@ -168,7 +185,7 @@ std::optional<RuleEvidence> CompiledPattern::match_title(const RuleSubject& s) c
       return RuleEvidence{hit->begin, description};
     }
     case Anchor::kAnywhere: {
-      auto hit = find_in(s.title);
+      auto hit = find_in(s.title, s.title_profile);
       if (!hit) return std::nullopt;
       return RuleEvidence{hit->begin, describe(s.title, *hit, "title")};
     }
@@ -180,9 +197,11 @@ std::optional<RuleEvidence> CompiledPattern::match_title(const RuleSubject& s) c
   return std::nullopt;
 }
 
-std::optional<RuleEvidence> CompiledPattern::match_some_paths(
-    const std::vector<std::string_view>& paths, const std::vector<int>& lines,
-    std::size_t min_support, std::string_view noun) const {
+std::optional<RuleEvidence> CompiledPattern::match_some_paths(const std::vector<std::string_view>& paths,
+                                                              const std::vector<TextProfile>& profiles,
+                                                              const std::vector<int>& lines,
+                                                              std::size_t min_support,
+                                                              std::string_view noun) const {
   std::size_t support = 0;
   long matched_lines = 0;
   long total_lines = 0;
@@ -194,7 +213,7 @@ std::optional<RuleEvidence> CompiledPattern::match_some_paths(
   std::optional<RuleEvidence> first;
   for (std::size_t i = 0; i < paths.size(); ++i) {
     const std::string_view path = paths[i];
-    auto hit = find_in(path);
+    auto hit = find_in(path, profile_at(profiles, i));
     if (!hit) continue;
     ++support;
     if (lines_known) matched_lines += lines[i];
@@ -215,11 +234,12 @@ std::optional<RuleEvidence> CompiledPattern::match_some_paths(
 }
 
 std::optional<RuleEvidence> CompiledPattern::match_every_path(
-    const std::vector<std::string_view>& paths) const {
+    const std::vector<std::string_view>& paths, const std::vector<TextProfile>& profiles) const {
   if (paths.empty()) return std::nullopt;
   std::optional<KeywordHit> first_hit;
-  for (std::string_view path : paths) {
-    auto hit = find_in(path);
+  for (std::size_t i = 0; i < paths.size(); ++i) {
+    const std::string_view path = paths[i];
+    auto hit = find_in(path, profile_at(profiles, i));
     if (!hit) return std::nullopt;
     if (!first_hit) first_hit = hit;
   }
@@ -263,9 +283,10 @@ std::string_view body_summary(std::string_view body) {
   return begin == std::string_view::npos ? std::string_view{} : body.substr(begin, end - begin);
 }
 
-std::optional<RuleEvidence> CompiledPattern::match_summary(std::string_view body) const {
+std::optional<RuleEvidence> CompiledPattern::match_summary(std::string_view body,
+                                                           const TextProfile& body_profile) const {
   const std::string_view summary = body_summary(body);
-  auto hit = find_in(summary);
+  auto hit = find_in(summary, body_profile);
   if (!hit) return std::nullopt;
   return RuleEvidence{RuleEvidence::kBodyStart + static_cast<std::size_t>(summary.data() - body.data()) + hit->begin,
                       describe(summary, *hit, "the message's opening"), RuleEvidence::Source::kBody};
