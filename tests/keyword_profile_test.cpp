@@ -87,6 +87,27 @@ TEST(KeywordProfile, AgreesWithThePlainScanOnEveryRuleAndTheExampleDay) {
   EXPECT_GT(hits, 1000u);  // the comparison covered texts that do match, not only misses
 }
 
+TEST(KeywordProfile, ASetRuledOutOfSeveralTextsTogetherOccursInNoneOfThem) {
+  auto day = read_snapshot(testing::source_path("examples/2026-02-26"));
+  ASSERT_TRUE(day) << day.error().message;
+  std::size_t ruled_out = 0, passed = 0;
+  for (std::string_view words : all_rule_word_lists()) {
+    const KeywordSet set(words);
+    for (const Commit& c : day->commits) {
+      std::vector<TextProfile> profiles;
+      for (const FileChange& f : c.files) profiles.emplace_back(f.filename);
+      if (set.may_occur_in(TextProfile::of_all(profiles))) {
+        ++passed;
+        continue;
+      }
+      ++ruled_out;
+      for (const FileChange& f : c.files) EXPECT_FALSE(set.find(f.filename)) << words << " in " << f.filename;
+    }
+  }
+  EXPECT_GT(ruled_out, 1000u);
+  EXPECT_GT(passed, 100u);
+}
+
 TEST(KeywordProfile, AgreesOnCaseSeparatorsDigitsAndOpenEnds) {
   const std::vector<std::string_view> sets = {"gpt-oss",    "v#.#",     "*gemm|matmul*", "mla|flash-mla",
                                               ".md|docs/",  "h20|h100", "amd|rocm*",     "[#/#]|part-#",

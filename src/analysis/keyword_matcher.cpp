@@ -41,6 +41,15 @@ TextProfile::TextProfile(std::string_view text) : chars_(0), pairs_{} {
   }
 }
 
+TextProfile TextProfile::of_all(const std::vector<TextProfile>& profiles) {
+  TextProfile all{std::string_view{}};
+  for (const TextProfile& p : profiles) {
+    all.chars_ |= p.chars_;
+    for (std::size_t w = 0; w < all.pairs_.size(); ++w) all.pairs_[w] |= p.pairs_[w];
+  }
+  return all;
+}
+
 bool is_token_boundary(std::string_view text, std::size_t i) {
   if (i == 0 || i >= text.size()) return true;
   const char a = text[i - 1];
@@ -210,7 +219,7 @@ bool KeywordSet::may_occur(const Spelling& spelling, const TextProfile& profile)
   return true;
 }
 
-bool KeywordSet::may_occur_at_all(const TextProfile& profile) const {
+bool KeywordSet::may_occur_in(const TextProfile& profile) const {
   if (keyless_spelling_) return true;
   for (const auto& [word, bits] : key_pairs_)
     if ((profile.pairs_[word] & bits) != 0) return true;
@@ -234,7 +243,7 @@ std::optional<KeywordHit> KeywordSet::find_spelling(const Spelling& spelling, st
 
 std::optional<KeywordHit> KeywordSet::find(std::string_view text, const TextProfile& profile,
                                            std::size_t from) const {
-  if (!may_occur_at_all(profile)) return std::nullopt;
+  if (!may_occur_in(profile)) return std::nullopt;
   // A few spellings left: each scanned alone, the earliest hit (the longest
   // on ties) kept, as the scan of the whole set would. More: the whole set.
   constexpr std::size_t kMaxScannedAlone = 4;

@@ -32,6 +32,9 @@ class TextProfile {
   // A profile of no text in particular: it rules nothing out.
   TextProfile() { pairs_.fill(~std::uint64_t{0}); }
   explicit TextProfile(std::string_view text);
+  // The profile of several texts together: what it rules out, no part of
+  // any of them holds.
+  static TextProfile of_all(const std::vector<TextProfile>& profiles);
 
  private:
   friend class KeywordSet;
@@ -72,6 +75,9 @@ class KeywordSet {
   // whole of `text`) does not rule out: none, most of the time.
   std::optional<KeywordHit> find(std::string_view text, const TextProfile& profile,
                                  std::size_t from = 0) const;
+  // False when no spelling can occur in a text of `profile` (nor in any text
+  // of a profile made of_all() with it): find() would find nothing.
+  bool may_occur_in(const TextProfile& profile) const;
   // The longest hit starting exactly at `pos`.
   std::optional<KeywordHit> match_at(std::string_view text, std::size_t pos) const;
   // True when one alternative matches the whole of `text`.
@@ -133,7 +139,6 @@ class KeywordSet {
   std::vector<std::pair<unsigned, std::uint64_t>> key_pairs_;  // the words of the pairs that are set
   std::vector<std::uint32_t> key_chars_;
   bool keyless_spelling_ = false;
-  bool may_occur_at_all(const TextProfile& profile) const;
 };
 
 }  // namespace infradigest

@@ -42,11 +42,8 @@ std::string_view slice(std::string_view text, KeywordHit hit) {
   return text.substr(hit.begin, hit.end - hit.begin);
 }
 
-// The profile of paths[i], or one that rules nothing out.
-const TextProfile& profile_at(const std::vector<TextProfile>& profiles, std::size_t i) {
-  static const TextProfile kRulePatternAnyText;
-  return i < profiles.size() ? profiles[i] : kRulePatternAnyText;
-}
+// For a path without a profile: one that rules nothing out.
+const TextProfile kRulePatternAnyText;
 
 }  // namespace
 
@@ -80,6 +77,8 @@ RuleSubject make_rule_subject(std::string_view title, std::string_view body,
     s.topic_path_profiles = s.path_profiles;
     s.topic_path_lines = s.path_lines;
   }
+  s.all_topic_paths_profile = TextProfile::of_all(s.topic_path_profiles);
+  s.all_added_paths_profile = TextProfile::of_all(s.added_path_profiles);
   s.min_path_support = std::max<std::size_t>(1, (s.topic_paths.size() + 3) / 4);
   s.test_share = s.paths.empty() ? 1.0 : path_share(s, is_test_or_benchmark_path);
   s.docs_share = prose_share(files);
@@ -111,12 +110,14 @@ std::optional<RuleEvidence> CompiledPattern::match(const RuleSubject& s) const {
     }
   }
   if (fields_ & rules::kPath) {
-    if (auto e = match_some_paths(s.topic_paths, s.topic_path_profiles, s.topic_path_lines,
-                                  s.min_path_support, "path"))
+    if (auto e = match_some_paths(s.topic_paths, s.topic_path_profiles, s.all_topic_paths_profile,
+                                  s.topic_path_lines, s.min_path_support, "path"))
       return e;
   }
   if (fields_ & rules::kAddedPath) {
-    if (auto e = match_some_paths(s.added_paths, s.added_path_profiles, {}, 1, "new file")) return e;
+    if (auto e = match_some_paths(s.added_paths, s.added_path_profiles, s.all_added_paths_profile, {}, 1,
+                                  "new file"))
+      return e;
   }
   return std::nullopt;
 }
@@ -199,9 +200,12 @@ std::optional<RuleEvidence> CompiledPattern::match_title(const RuleSubject& s) c
 
 std::optional<RuleEvidence> CompiledPattern::match_some_paths(const std::vector<std::string_view>& paths,
                                                               const std::vector<TextProfile>& profiles,
+                                                              const TextProfile& all_profile,
                                                               const std::vector<int>& lines,
                                                               std::size_t min_support,
                                                               std::string_view noun) const {
+  if (!words_.may_occur_in(all_profile)) return std::nullopt;
+  const bool profiled = profiles.size() == paths.size();
   std::size_t support = 0;
   long matched_lines = 0;
   long total_lines = 0;
@@ -213,7 +217,7 @@ std::optional<RuleEvidence> CompiledPattern::match_some_paths(const std::vector<
   std::optional<RuleEvidence> first;
   for (std::size_t i = 0; i < paths.size(); ++i) {
     const std::string_view path = paths[i];
-    auto hit = find_in(path, profile_at(profiles, i));
+    auto hit = find_in(path, profiled ? profiles[i] : kRulePatternAnyText);
     if (!hit) continue;
     ++support;
     if (lines_known) matched_lines += lines[i];
@@ -236,10 +240,11 @@ std::optional<RuleEvidence> CompiledPattern::match_some_paths(const std::vector<
 std::optional<RuleEvidence> CompiledPattern::match_every_path(
     const std::vector<std::string_view>& paths, const std::vector<TextProfile>& profiles) const {
   if (paths.empty()) return std::nullopt;
+  const bool profiled = profiles.size() == paths.size();
   std::optional<KeywordHit> first_hit;
   for (std::size_t i = 0; i < paths.size(); ++i) {
     const std::string_view path = paths[i];
-    auto hit = find_in(path, profile_at(profiles, i));
+    auto hit = find_in(path, profiled ? profiles[i] : kRulePatternAnyText);
     if (!hit) return std::nullopt;
     if (!first_hit) first_hit = hit;
   }

@@ -47,6 +47,10 @@ struct RuleSubject {
   std::vector<TextProfile> path_profiles;
   std::vector<TextProfile> topic_path_profiles;
   std::vector<TextProfile> added_path_profiles;
+  // Of all topic paths together, and of all added ones: a rule whose words
+  // cannot occur in any of them reads none.
+  TextProfile all_topic_paths_profile;
+  TextProfile all_added_paths_profile;
   // Tags from paths need this many supporting topic files: a quarter, at least one.
   std::size_t min_path_support = 1;
 };
@@ -100,8 +104,8 @@ class CompiledPattern {
   std::optional<RuleEvidence> match_title(const RuleSubject& s) const;
   std::optional<RuleEvidence> match_some_paths(const std::vector<std::string_view>& paths,
                                                const std::vector<TextProfile>& profiles,
-                                               const std::vector<int>& lines, std::size_t min_support,
-                                               std::string_view noun) const;
+                                               const TextProfile& all_profile, const std::vector<int>& lines,
+                                               std::size_t min_support, std::string_view noun) const;
   std::optional<RuleEvidence> match_every_path(const std::vector<std::string_view>& paths,
                                                const std::vector<TextProfile>& profiles) const;
   std::optional<RuleEvidence> match_body_line(std::string_view body) const;
