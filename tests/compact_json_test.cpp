@@ -18,7 +18,7 @@ std::string nlohmann_dump(const OrderedJson& j) {
   return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::strict);
 }
 
-std::string compact(const OrderedJson& j) {
+std::string compact_dump(const OrderedJson& j) {
   std::string out;
   append_compact_json(j, out);
   return out;
@@ -30,7 +30,7 @@ TEST(CompactJson, WritesWhatNlohmannWritesForEveryItemOfTheExampleDay) {
   std::size_t lines = 0;
   auto check = [&](const OrderedJson& j) {
     ++lines;
-    EXPECT_EQ(compact(j), nlohmann_dump(j));
+    EXPECT_EQ(compact_dump(j), nlohmann_dump(j));
   };
   for (const auto& r : day->repositories) check(encode(r));
   for (const auto& c : day->commits) check(encode(c));
@@ -52,15 +52,15 @@ TEST(CompactJson, EscapesControlCharactersQuotesAndBackslashesLikeNlohmann) {
       {"flags", {true, false, nullptr}},
       {"nested", {{"object", OrderedJson::object()}, {"array", OrderedJson::array()}}},
   };
-  EXPECT_EQ(compact(j), nlohmann_dump(j));
-  EXPECT_EQ(compact(OrderedJson("\x01\x1f\x7f")), "\"\\u0001\\u001f\x7f\"");
+  EXPECT_EQ(compact_dump(j), nlohmann_dump(j));
+  EXPECT_EQ(compact_dump(OrderedJson("\x01\x1f\x7f")), "\"\\u0001\\u001f\x7f\"");
 }
 
 TEST(CompactJson, MalformedUtf8FailsAsNlohmannDoes) {
   for (const char* bad : {"ok \xff", "\xc0\xaf", "\xed\xa0\x80", "\xe4\xbf", "\xf4\x90\x80\x80", "\x80"}) {
     const OrderedJson j = {{"text", std::string(bad)}};
     EXPECT_THROW(nlohmann_dump(j), nlohmann::json::type_error) << bad;
-    EXPECT_THROW(compact(j), nlohmann::json::type_error) << bad;
+    EXPECT_THROW(compact_dump(j), nlohmann::json::type_error) << bad;
   }
 }
 

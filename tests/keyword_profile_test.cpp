@@ -57,7 +57,7 @@ std::vector<std::string> example_texts() {
 
 // Every hit of the plain scan, in order (each search from one past the
 // previous hit's start, as the rules walk them), compared with the profiled one.
-void expect_same_hits(const KeywordSet& set, std::string_view words, std::string_view text) {
+void expect_profiled_hits_match(const KeywordSet& set, std::string_view words, std::string_view text) {
   const TextProfile profile(text);
   std::size_t from = 0;
   while (true) {
@@ -79,7 +79,7 @@ TEST(KeywordProfile, AgreesWithThePlainScanOnEveryRuleAndTheExampleDay) {
   for (std::string_view words : all_rule_word_lists()) {
     const KeywordSet set(words);
     for (const std::string& text : texts) {
-      expect_same_hits(set, words, text);
+      expect_profiled_hits_match(set, words, text);
       if (::testing::Test::HasFatalFailure()) return;
       if (set.find(text)) ++hits;
     }
@@ -134,7 +134,7 @@ TEST(KeywordProfile, AgreesOnCaseSeparatorsDigitsAndOpenEnds) {
                                                "FLASH_MLA"};
   for (std::string_view words : sets) {
     const KeywordSet set(words);
-    for (std::string_view text : texts) expect_same_hits(set, words, text);
+    for (std::string_view text : texts) expect_profiled_hits_match(set, words, text);
   }
 }
 

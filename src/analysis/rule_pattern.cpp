@@ -13,25 +13,33 @@ namespace {
 using rules::Anchor;
 constexpr std::size_t kNotInTitle = RuleEvidence::kNotInTitle;
 
-bool is_test_or_benchmark_path(std::string_view path) {
-  const std::string lower = ascii_lower(path);
+bool is_test_or_benchmark_path(const std::string& lower) {
   return is_test_path(lower) || lower.starts_with("benchmarks/") || lower.find("/benchmarks/") != std::string::npos;
 }
 
-// Files that accompany a change rather than make it: its tests, benchmarks
-// and prose.
-bool accompanies_change(std::string_view path) { return is_test_or_benchmark_path(path) || is_prose_path(path); }
+// What kind of file a path is, read once from its lower case. Tests,
+// benchmarks and prose accompany a change rather than make it.
+struct PathKind {
+  bool test_or_benchmark = false;
+  bool prose = false;
+  bool accompanies_change() const { return test_or_benchmark || prose; }
+};
+
+PathKind path_kind(std::string_view path) {
+  const std::string lower = ascii_lower(path);
+  return {is_test_or_benchmark_path(lower), is_prose_path(lower)};
+}
 
 // The share of the change in files `of_kind` picks: by changed lines when
 // every file has counts, else by files.
 template <typename Pick>
-double path_share(const RuleSubject& s, Pick of_kind) {
+double path_share(const RuleSubject& s, const std::vector<PathKind>& kinds, Pick of_kind) {
   const bool lines_known = std::none_of(s.path_lines.begin(), s.path_lines.end(), [](int n) { return n < 0; });
   double picked = 0, total = 0;
   for (std::size_t i = 0; i < s.paths.size(); ++i) {
     const double weight = lines_known ? s.path_lines[i] : 1.0;
     total += weight;
-    if (of_kind(s.paths[i])) picked += weight;
+    if (of_kind(kinds[i])) picked += weight;
   }
   return total > 0 ? picked / total : 0.0;
 }
@@ -56,6 +64,9 @@ RuleSubject make_rule_subject(std::string_view title, std::string_view body,
   s.body = body;
   s.title_profile = TextProfile(title);
   s.body_profile = TextProfile(body);
+  s.paths.reserve(files.size());
+  s.path_profiles.reserve(files.size());
+  s.path_lines.reserve(files.size());
   for (const FileChange& f : files) {
     s.paths.push_back(f.filename);
     s.path_profiles.emplace_back(f.filename);
@@ -66,8 +77,11 @@ RuleSubject make_rule_subject(std::string_view title, std::string_view body,
     }
   }
   for (const std::string& label : labels) s.labels.push_back(label);
+  std::vector<PathKind> kinds;
+  kinds.reserve(s.paths.size());
+  for (std::string_view path : s.paths) kinds.push_back(path_kind(path));
   for (std::size_t i = 0; i < s.paths.size(); ++i) {
-    if (accompanies_change(s.paths[i])) continue;
+    if (kinds[i].accompanies_change()) continue;
     s.topic_paths.push_back(s.paths[i]);
     s.topic_path_profiles.push_back(s.path_profiles[i]);
     s.topic_path_lines.push_back(s.path_lines[i]);
@@ -80,7 +94,8 @@ RuleSubject make_rule_subject(std::string_view title, std::string_view body,
   s.all_topic_paths_profile = TextProfile::of_all(s.topic_path_profiles);
   s.all_added_paths_profile = TextProfile::of_all(s.added_path_profiles);
   s.min_path_support = std::max<std::size_t>(1, (s.topic_paths.size() + 3) / 4);
-  s.test_share = s.paths.empty() ? 1.0 : path_share(s, is_test_or_benchmark_path);
+  s.test_share =
+      s.paths.empty() ? 1.0 : path_share(s, kinds, [](const PathKind& k) { return k.test_or_benchmark; });
   s.docs_share = prose_share(files);
   return s;
 }
