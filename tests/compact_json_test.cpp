@@ -64,5 +64,14 @@ TEST(CompactJson, MalformedUtf8FailsAsNlohmannDoes) {
   }
 }
 
+TEST(CompactJson, MalformedUtf8IsReplacedAsNlohmannReplacesIt) {
+  const auto replace = nlohmann::json::error_handler_t::replace;
+  const OrderedJson j = {{"text", std::string("ok \xff \xe4\xbf")},
+                         {std::string("k\xc0"), {"\xed\xa0\x80", "fine"}}};
+  std::string out;
+  append_compact_json(j, out, replace);
+  EXPECT_EQ(out, j.dump(-1, ' ', false, replace));
+}
+
 }  // namespace
 }  // namespace infradigest

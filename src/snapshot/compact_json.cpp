@@ -78,13 +78,14 @@ bool append_json_string(const std::string& s, std::string& out) {
   return true;
 }
 
-void append_nlohmann(const OrderedJson& j, std::string& out) {
-  out += j.dump(-1, ' ', false, nlohmann::json::error_handler_t::strict);
+void append_nlohmann(const OrderedJson& j, std::string& out, nlohmann::json::error_handler_t on_bad_utf8) {
+  out += j.dump(-1, ' ', false, on_bad_utf8);
 }
 
 }  // namespace
 
-void append_compact_json(const OrderedJson& j, std::string& out) {
+void append_compact_json(const OrderedJson& j, std::string& out,
+                         nlohmann::json::error_handler_t on_bad_utf8) {
   switch (j.type()) {
     case nlohmann::json::value_t::null:
       out += "null";
@@ -99,7 +100,7 @@ void append_compact_json(const OrderedJson& j, std::string& out) {
       out += std::to_string(j.get<std::uint64_t>());
       return;
     case nlohmann::json::value_t::string:
-      if (!append_json_string(j.get_ref<const std::string&>(), out)) append_nlohmann(j, out);
+      if (!append_json_string(j.get_ref<const std::string&>(), out)) append_nlohmann(j, out, on_bad_utf8);
       return;
     case nlohmann::json::value_t::array: {
       out += '[';
@@ -107,7 +108,7 @@ void append_compact_json(const OrderedJson& j, std::string& out) {
       for (const OrderedJson& element : j) {
         if (!first) out += ',';
         first = false;
-        append_compact_json(element, out);
+        append_compact_json(element, out, on_bad_utf8);
       }
       out += ']';
       return;
@@ -118,9 +119,9 @@ void append_compact_json(const OrderedJson& j, std::string& out) {
       for (auto it = j.begin(); it != j.end(); ++it) {
         if (!first) out += ',';
         first = false;
-        if (!append_json_string(it.key(), out)) append_nlohmann(OrderedJson(it.key()), out);
+        if (!append_json_string(it.key(), out)) append_nlohmann(OrderedJson(it.key()), out, on_bad_utf8);
         out += ':';
-        append_compact_json(it.value(), out);
+        append_compact_json(it.value(), out, on_bad_utf8);
       }
       out += '}';
       return;
@@ -128,7 +129,7 @@ void append_compact_json(const OrderedJson& j, std::string& out) {
     case nlohmann::json::value_t::number_float:
     case nlohmann::json::value_t::binary:
     case nlohmann::json::value_t::discarded:
-      append_nlohmann(j, out);
+      append_nlohmann(j, out, on_bad_utf8);
       return;
   }
 }

@@ -9,10 +9,13 @@
 
 namespace infradigest {
 
-// Appends exactly the bytes of j.dump(-1, ' ', false, error_handler_t::strict):
+// Appends exactly the bytes of j.dump(-1, ' ', false, on_bad_utf8):
 // well-formed UTF-8 strings are escaped here, the same way; a malformed one,
 // and every number that is not an integer, goes to nlohmann (which throws on
-// malformed UTF-8 as before).
-void append_compact_json(const OrderedJson& j, std::string& out);
+// malformed UTF-8, or replaces it, as `on_bad_utf8` says). The stored day
+// report (render_json's compact layout) is written the same way.
+void append_compact_json(
+    const OrderedJson& j, std::string& out,
+    nlohmann::json::error_handler_t on_bad_utf8 = nlohmann::json::error_handler_t::strict);
 
 }  // namespace infradigest
