@@ -158,6 +158,7 @@ set(INFRADIGEST_CORE_SOURCES
   src/site/site_manifest.cpp
   src/site/svg_chart.cpp
   src/snapshot/activity_json.cpp
+  src/snapshot/compact_json.cpp
   src/snapshot/snapshot_reader.cpp
   src/snapshot/snapshot_writer.cpp
   src/store/activity_store.cpp
@@ -191,6 +192,7 @@ set(INFRADIGEST_TEST_SOURCES
   tests/cli_test.cpp
   tests/code_changes_test.cpp
   tests/code_facts_test.cpp
+  tests/compact_json_test.cpp
   tests/composer_test.cpp
   tests/config_table_array_test.cpp
   tests/config_test.cpp
@@ -212,6 +214,7 @@ set(INFRADIGEST_TEST_SOURCES
   tests/input_edge_cases_test.cpp
   tests/install_test.cpp
   tests/issue_problem_test.cpp
+  tests/keyword_profile_test.cpp
   tests/late_arrival_test.cpp
   tests/layers_test.cpp
   tests/llm_claims_test.cpp

@@ -155,6 +155,25 @@ TEST(IssueProblem, EachRuleOnItsOwn) {
   }
 }
 
+// Patterns that ignore case are searched only in bodies that hold their
+// literal words in some case: every case still counts.
+TEST(IssueProblem, PatternsThatIgnoreCaseFindTheirWordsInAnyCase) {
+  auto hardware = describe_problem("Hang on gAuDi 2, rTx 4090 and tPu v5e.");
+  ASSERT_TRUE(hardware);
+  EXPECT_EQ(hardware->environment, (std::vector<std::string>{"gAuDi 2", "rTx 4090", "tPu v5e"}));
+  auto p = describe_problem(
+      "Slow on bLaCkWeLl and gh200 with CuDa 12.8 and PYTORCH 2.9.1.\n"
+      "```\ncurl -H \"authorization: BEARER abc.def\" --Api-Token=xyz MY_KEY=s3cr3t "
+      "xoxb-1234567890 localhost\n```\n");
+  ASSERT_TRUE(p);
+  EXPECT_EQ(p->environment, (std::vector<std::string>{"bLaCkWeLl", "gh200", "CuDa 12.8", "PYTORCH 2.9.1"}));
+  EXPECT_EQ(p->repro, "curl -H \"authorization: BEARER ***\" --Api-Token=*** MY_KEY=*** *** localhost");
+  // No literal word of a pattern, nothing from it.
+  auto none = describe_problem("It fails on our cluster after the upgrade.");
+  ASSERT_TRUE(none);
+  EXPECT_TRUE(none->environment.empty());
+}
+
 TEST(IssueProblem, LongPartsAreClippedOnACharacterBoundary) {
   std::string body;
   for (int k = 0; k < 200; ++k) body += "崩溃";

@@ -70,37 +70,76 @@ constexpr std::array<std::string_view, 26> kProblemCommandWords{
     "nsys", "ncu", "curl", "make", "cmake", "ninja", "lm_eval", "cuobjdump",
 };
 
+// A pattern and the literal text any match of it holds, one of `needles`:
+// a text without any is not searched (a regex search tries every position;
+// most bug reports name no RTX, Gaudi or TPU). Needles are lower case when
+// the pattern ignores case, and looked for in the lower-cased text.
+struct ProblemPattern {
+  std::regex regex;
+  std::vector<std::string_view> needles;
+  bool icase = true;
+  const char* replacement = "";  // for the secret patterns
+};
+
+// The text and its lower case, for ProblemPattern::may_match.
+struct ProblemText {
+  const std::string& text;
+  std::string lower = ascii_lower(text);
+};
+
+bool problem_may_match(const ProblemPattern& pattern, const ProblemText& t) {
+  const std::string& haystack = pattern.icase ? t.lower : t.text;
+  return std::any_of(pattern.needles.begin(), pattern.needles.end(),
+                     [&](std::string_view needle) { return haystack.find(needle) != std::string::npos; });
+}
+
 // Hardware as the body names it: GPU models, architectures, accelerators.
-const std::array<std::regex, 5>& problem_hardware_patterns() {
-  static const std::array<std::regex, 5> patterns{
-      std::regex(R"(\b(?:GB[23]00|GB10|GH200|B[123]00|H[12]00|H800|H20|A100|A800|A10G|L40S?|L20)\b)",
-                 std::regex::icase),
-      std::regex(R"(\bRTX ?(?:PRO )?\d{4}(?: ?Ti)?\b)", std::regex::icase),
-      std::regex(R"(\bMI\d{3}[XA]?\b)"),
-      std::regex(R"(\b(?:sm_?\d{2,3}[af]?|Blackwell|Hopper|Ampere)\b)", std::regex::icase),
-      std::regex(R"(\b(?:Gaudi ?\d|TPU ?v\d+[a-z]?)\b)", std::regex::icase),
+const std::array<ProblemPattern, 5>& problem_hardware_patterns() {
+  static const std::array<ProblemPattern, 5> patterns{
+      ProblemPattern{
+          std::regex(R"(\b(?:GB[23]00|GB10|GH200|B[123]00|H[12]00|H800|H20|A100|A800|A10G|L40S?|L20)\b)",
+                     std::regex::icase),
+          {"gb", "gh", "b1", "b2", "b3", "h1", "h2", "h8", "a1", "a8", "l4", "l2"}},
+      ProblemPattern{std::regex(R"(\bRTX ?(?:PRO )?\d{4}(?: ?Ti)?\b)", std::regex::icase), {"rtx"}},
+      ProblemPattern{std::regex(R"(\bMI\d{3}[XA]?\b)"), {"MI"}, false},
+      ProblemPattern{std::regex(R"(\b(?:sm_?\d{2,3}[af]?|Blackwell|Hopper|Ampere)\b)", std::regex::icase),
+                     {"sm", "blackwell", "hopper", "ampere"}},
+      ProblemPattern{std::regex(R"(\b(?:Gaudi ?\d|TPU ?v\d+[a-z]?)\b)", std::regex::icase), {"gaudi", "tpu"}},
   };
   return patterns;
 }
 
 // "CUDA 12.8", "CUDA runtime version: 12.8.93", "torch==2.9.1",
 // "PyTorch version: 2.9.0+cu128", "sglang 0.5.9", "ROCm 6.4".
-const std::regex& problem_version_pattern() {
-  static const std::regex pattern(
-      R"(\b(CUDA|ROCm|PyTorch|torch|triton|transformers|vllm|sglang|flashinfer(?:[-_]python)?|flash[-_]attn|NCCL|cuDNN|cutlass)(?: (?:runtime|driver))?(?: version)?(?: *(?:==|>=|=|:) *| v?)(\d+(?:\.\d+)*(?:(?:\+|\.dev|rc|\.post)[0-9A-Za-z.]*)?))",
-      std::regex::icase);
+const ProblemPattern& problem_version_pattern() {
+  static const ProblemPattern pattern{
+      std::regex(
+          R"(\b(CUDA|ROCm|PyTorch|torch|triton|transformers|vllm|sglang|flashinfer(?:[-_]python)?|flash[-_]attn|NCCL|cuDNN|cutlass)(?: (?:runtime|driver))?(?: version)?(?: *(?:==|>=|=|:) *| v?)(\d+(?:\.\d+)*(?:(?:\+|\.dev|rc|\.post)[0-9A-Za-z.]*)?))",
+          std::regex::icase),
+      {"cuda", "rocm", "torch", "triton", "transformers", "vllm", "sglang", "flash", "nccl", "cudnn",
+       "cutlass"}};
   return pattern;
 }
 
 // Credentials people paste into commands: known token prefixes whole, the
 // value of a token/key flag, assignment or bearer header.
-const std::array<std::pair<std::regex, const char*>, 4>& problem_secret_patterns() {
-  static const std::array<std::pair<std::regex, const char*>, 4> patterns{{
-      {std::regex(R"(\b(?:ghp|gho|ghs|ghu|github_pat|hf|sk|xox[abprs])[-_][A-Za-z0-9_\-]{8,})"), "***"},
-      {std::regex(R"((--[\w-]*(?:token|key|secret|password)[\w-]*[ =])[^\s"']+)", std::regex::icase), "$1***"},
-      {std::regex(R"((\b[A-Z_]*(?:TOKEN|KEY|SECRET|PASSWORD)[A-Z_]*=)[^\s"']+)"), "$1***"},
-      {std::regex(R"((Bearer )[^\s"']+)", std::regex::icase), "$1***"},
-  }};
+const std::array<ProblemPattern, 4>& problem_secret_patterns() {
+  static const std::array<ProblemPattern, 4> patterns{
+      ProblemPattern{std::regex(R"(\b(?:ghp|gho|ghs|ghu|github_pat|hf|sk|xox[abprs])[-_][A-Za-z0-9_\-]{8,})"),
+                     {"gh", "github", "hf", "sk", "xox"},
+                     false,
+                     "***"},
+      ProblemPattern{
+          std::regex(R"((--[\w-]*(?:token|key|secret|password)[\w-]*[ =])[^\s"']+)", std::regex::icase),
+          {"--"},
+          true,
+          "$1***"},
+      ProblemPattern{std::regex(R"((\b[A-Z_]*(?:TOKEN|KEY|SECRET|PASSWORD)[A-Z_]*=)[^\s"']+)"),
+                     {"TOKEN", "KEY", "SECRET", "PASSWORD"},
+                     false,
+                     "$1***"},
+      ProblemPattern{std::regex(R"((Bearer )[^\s"']+)", std::regex::icase), {"bearer "}, true, "$1***"},
+  };
   return patterns;
 }
 
@@ -191,8 +230,9 @@ bool is_problem_template_line(std::string_view line) {
 }
 
 std::string problem_masked(std::string text) {
-  for (const auto& [pattern, replacement] : problem_secret_patterns())
-    text = std::regex_replace(text, pattern, replacement);
+  for (const ProblemPattern& pattern : problem_secret_patterns())
+    if (problem_may_match(pattern, ProblemText{text}))
+      text = std::regex_replace(text, pattern.regex, pattern.replacement);
   return text;
 }
 
@@ -279,15 +319,22 @@ std::string problem_environment_key(std::string text) {
 // mention of each (collect_env output repeats CUDA several times).
 std::vector<std::string> find_environment(const std::string& text) {
   std::set<std::string> seen;
+  const ProblemText t{text};
   std::vector<std::pair<size_t, std::string>> hardware;
-  for (const auto& pattern : problem_hardware_patterns())
-    for (auto it = std::sregex_iterator(text.begin(), text.end(), pattern); it != std::sregex_iterator(); ++it)
+  for (const ProblemPattern& pattern : problem_hardware_patterns()) {
+    if (!problem_may_match(pattern, t)) continue;
+    for (auto it = std::sregex_iterator(text.begin(), text.end(), pattern.regex);
+         it != std::sregex_iterator(); ++it)
       hardware.push_back({static_cast<size_t>(it->position()), it->str()});
+  }
   std::sort(hardware.begin(), hardware.end());
   std::vector<std::string> out;
   for (auto& [at, name] : hardware)
     if (seen.insert(problem_environment_key(name)).second) out.push_back(std::move(name));
-  for (auto it = std::sregex_iterator(text.begin(), text.end(), problem_version_pattern());
+  const ProblemPattern& versions = problem_version_pattern();
+  for (auto it = problem_may_match(versions, t)
+                     ? std::sregex_iterator(text.begin(), text.end(), versions.regex)
+                     : std::sregex_iterator();
        it != std::sregex_iterator(); ++it) {
     std::string name = ascii_lower((*it)[1].str());
     if (name == "pytorch") name = "torch";

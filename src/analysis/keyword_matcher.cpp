@@ -1,5 +1,7 @@
 #include "analysis/keyword_matcher.h"
 
+#include <algorithm>
+
 #include "core/ascii_text.h"
 
 namespace infradigest {
@@ -31,6 +33,22 @@ std::size_t separator_length(std::string_view text, std::size_t pos) {
 }
 
 }  // namespace
+
+TextProfile::TextProfile(std::string_view text) : chars_(0), pairs_{} {
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    chars_ |= 1u << fold(text[i]);
+    if (i > 0) pairs_[pair_word(text[i - 1])] |= pair_bit(text[i - 1], text[i]);
+  }
+}
+
+TextProfile TextProfile::of_all(const std::vector<TextProfile>& profiles) {
+  TextProfile all{std::string_view{}};
+  for (const TextProfile& p : profiles) {
+    all.chars_ |= p.chars_;
+    for (std::size_t w = 0; w < all.pairs_.size(); ++w) all.pairs_[w] |= p.pairs_[w];
+  }
+  return all;
+}
 
 bool is_token_boundary(std::string_view text, std::size_t i) {
   if (i == 0 || i >= text.size()) return true;
@@ -69,6 +87,27 @@ KeywordSet::KeywordSet(std::string_view alternatives) {
       }
     }
     if (spelling.atoms.empty()) continue;
+    for (std::size_t i = 0; i < spelling.atoms.size(); ++i) {
+      const Atom& a = spelling.atoms[i];
+      if (a.type != AtomType::kChar) continue;
+      spelling.plain_chars |= 1u << TextProfile::fold(a.ch);
+      if (i + 1 < spelling.atoms.size() && spelling.atoms[i + 1].type == AtomType::kChar)
+        spelling.plain_pairs.emplace_back(TextProfile::pair_word(a.ch),
+                                          TextProfile::pair_bit(a.ch, spelling.atoms[i + 1].ch));
+    }
+    if (!spelling.plain_pairs.empty()) {
+      const auto [key_word, key_bit] = spelling.plain_pairs.front();
+      auto key = std::find_if(key_pairs_.begin(), key_pairs_.end(),
+                              [&](const auto& k) { return k.first == key_word; });
+      if (key == key_pairs_.end())
+        key_pairs_.emplace_back(key_word, key_bit);
+      else
+        key->second |= key_bit;
+    } else if (spelling.plain_chars != 0) {
+      key_chars_.push_back(spelling.plain_chars);
+    } else {
+      keyless_spelling_ = true;
+    }
 
     const Atom& first = spelling.atoms.front();
     const std::size_t index = spellings_.size();
@@ -168,6 +207,60 @@ std::optional<KeywordHit> KeywordSet::find(std::string_view text, std::size_t fr
     if (auto hit = match_at(text, pos)) return hit;
   }
   return std::nullopt;
+}
+
+// A plain atom matches one byte whose lower case is the atom's character, and
+// two adjacent plain atoms match two adjacent bytes: upper and lower case fold
+// to the same class, so whatever a spelling matches shows in the profile.
+bool KeywordSet::may_occur(const Spelling& spelling, const TextProfile& profile) {
+  if ((spelling.plain_chars & ~profile.chars_) != 0) return false;
+  for (const auto& [word, bit] : spelling.plain_pairs)
+    if ((profile.pairs_[word] & bit) == 0) return false;
+  return true;
+}
+
+bool KeywordSet::may_occur_in(const TextProfile& profile) const {
+  if (keyless_spelling_) return true;
+  for (const auto& [word, bits] : key_pairs_)
+    if ((profile.pairs_[word] & bits) != 0) return true;
+  for (std::uint32_t chars : key_chars_)
+    if ((chars & ~profile.chars_) == 0) return true;
+  return false;
+}
+
+// The positions and tests match_at() applies to this spelling: its first
+// character (when plain), the start boundary, then the atoms.
+std::optional<KeywordHit> KeywordSet::find_spelling(const Spelling& spelling, std::string_view text,
+                                                    std::size_t from) {
+  const bool boundary = needs_start_boundary(spelling);
+  for (std::size_t pos = from; pos < text.size(); ++pos) {
+    if (spelling.first != 0 && to_lower(text[pos]) != spelling.first) continue;
+    if (boundary && !is_token_boundary(text, pos)) continue;
+    if (auto end = match_atoms(spelling, 0, text, pos)) return KeywordHit{pos, *end};
+  }
+  return std::nullopt;
+}
+
+std::optional<KeywordHit> KeywordSet::find(std::string_view text, const TextProfile& profile,
+                                           std::size_t from) const {
+  if (!may_occur_in(profile)) return std::nullopt;
+  // A few spellings left: each scanned alone, the earliest hit (the longest
+  // on ties) kept, as the scan of the whole set would. More: the whole set.
+  constexpr std::size_t kMaxScannedAlone = 4;
+  std::array<const Spelling*, kMaxScannedAlone> left{};
+  std::size_t count = 0;
+  for (const Spelling& spelling : spellings_) {
+    if (!may_occur(spelling, profile)) continue;
+    if (count == kMaxScannedAlone) return find(text, from);
+    left[count++] = &spelling;
+  }
+  std::optional<KeywordHit> best;
+  for (std::size_t i = 0; i < count; ++i) {
+    auto hit = find_spelling(*left[i], text, from);
+    if (hit && (!best || hit->begin < best->begin || (hit->begin == best->begin && hit->end > best->end)))
+      best = hit;
+  }
+  return best;
 }
 
 bool KeywordSet::matches_whole(std::string_view text) const {

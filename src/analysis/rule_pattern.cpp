@@ -13,25 +13,33 @@ namespace {
 using rules::Anchor;
 constexpr std::size_t kNotInTitle = RuleEvidence::kNotInTitle;
 
-bool is_test_or_benchmark_path(std::string_view path) {
-  const std::string lower = ascii_lower(path);
+bool is_test_or_benchmark_path(const std::string& lower) {
   return is_test_path(lower) || lower.starts_with("benchmarks/") || lower.find("/benchmarks/") != std::string::npos;
 }
 
-// Files that accompany a change rather than make it: its tests, benchmarks
-// and prose.
-bool accompanies_change(std::string_view path) { return is_test_or_benchmark_path(path) || is_prose_path(path); }
+// What kind of file a path is, read once from its lower case. Tests,
+// benchmarks and prose accompany a change rather than make it.
+struct PathKind {
+  bool test_or_benchmark = false;
+  bool prose = false;
+  bool accompanies_change() const { return test_or_benchmark || prose; }
+};
+
+PathKind path_kind(std::string_view path) {
+  const std::string lower = ascii_lower(path);
+  return {is_test_or_benchmark_path(lower), is_prose_path(lower)};
+}
 
 // The share of the change in files `of_kind` picks: by changed lines when
 // every file has counts, else by files.
 template <typename Pick>
-double path_share(const RuleSubject& s, Pick of_kind) {
+double path_share(const RuleSubject& s, const std::vector<PathKind>& kinds, Pick of_kind) {
   const bool lines_known = std::none_of(s.path_lines.begin(), s.path_lines.end(), [](int n) { return n < 0; });
   double picked = 0, total = 0;
   for (std::size_t i = 0; i < s.paths.size(); ++i) {
     const double weight = lines_known ? s.path_lines[i] : 1.0;
     total += weight;
-    if (of_kind(s.paths[i])) picked += weight;
+    if (of_kind(kinds[i])) picked += weight;
   }
   return total > 0 ? picked / total : 0.0;
 }
@@ -42,6 +50,9 @@ std::string_view slice(std::string_view text, KeywordHit hit) {
   return text.substr(hit.begin, hit.end - hit.begin);
 }
 
+// For a path without a profile: one that rules nothing out.
+const TextProfile kRulePatternAnyText;
+
 }  // namespace
 
 RuleSubject make_rule_subject(std::string_view title, std::string_view body,
@@ -51,23 +62,40 @@ RuleSubject make_rule_subject(std::string_view title, std::string_view body,
   s.title = title;
   s.parts = parse_title(title);
   s.body = body;
+  s.title_profile = TextProfile(title);
+  s.body_profile = TextProfile(body);
+  s.paths.reserve(files.size());
+  s.path_profiles.reserve(files.size());
+  s.path_lines.reserve(files.size());
   for (const FileChange& f : files) {
     s.paths.push_back(f.filename);
+    s.path_profiles.emplace_back(f.filename);
     s.path_lines.push_back(f.additions && f.deletions ? *f.additions + *f.deletions : -1);
-    if (f.status == "added") s.added_paths.push_back(f.filename);
+    if (f.status == "added") {
+      s.added_paths.push_back(f.filename);
+      s.added_path_profiles.push_back(s.path_profiles.back());
+    }
   }
   for (const std::string& label : labels) s.labels.push_back(label);
+  std::vector<PathKind> kinds;
+  kinds.reserve(s.paths.size());
+  for (std::string_view path : s.paths) kinds.push_back(path_kind(path));
   for (std::size_t i = 0; i < s.paths.size(); ++i) {
-    if (accompanies_change(s.paths[i])) continue;
+    if (kinds[i].accompanies_change()) continue;
     s.topic_paths.push_back(s.paths[i]);
+    s.topic_path_profiles.push_back(s.path_profiles[i]);
     s.topic_path_lines.push_back(s.path_lines[i]);
   }
   if (s.topic_paths.empty()) {
     s.topic_paths = s.paths;
+    s.topic_path_profiles = s.path_profiles;
     s.topic_path_lines = s.path_lines;
   }
+  s.all_topic_paths_profile = TextProfile::of_all(s.topic_path_profiles);
+  s.all_added_paths_profile = TextProfile::of_all(s.added_path_profiles);
   s.min_path_support = std::max<std::size_t>(1, (s.topic_paths.size() + 3) / 4);
-  s.test_share = s.paths.empty() ? 1.0 : path_share(s, is_test_or_benchmark_path);
+  s.test_share =
+      s.paths.empty() ? 1.0 : path_share(s, kinds, [](const PathKind& k) { return k.test_or_benchmark; });
   s.docs_share = prose_share(files);
   return s;
 }
@@ -80,9 +108,9 @@ CompiledPattern::CompiledPattern(const rules::Pattern& pattern)
       except_(pattern.except) {}
 
 std::optional<RuleEvidence> CompiledPattern::match(const RuleSubject& s) const {
-  if (anchor_ == Anchor::kEveryPath) return match_every_path(s.paths);
+  if (anchor_ == Anchor::kEveryPath) return match_every_path(s.paths, s.path_profiles);
   if (anchor_ == Anchor::kBodyLine) return match_body_line(s.body);
-  if (anchor_ == Anchor::kSummary) return match_summary(s.body);
+  if (anchor_ == Anchor::kSummary) return match_summary(s.body, s.body_profile);
   if (fields_ & rules::kTitle) {
     if (auto e = match_title(s)) return e;
   }
@@ -97,35 +125,40 @@ std::optional<RuleEvidence> CompiledPattern::match(const RuleSubject& s) const {
     }
   }
   if (fields_ & rules::kPath) {
-    if (auto e = match_some_paths(s.topic_paths, s.topic_path_lines, s.min_path_support, "path")) return e;
+    if (auto e = match_some_paths(s.topic_paths, s.topic_path_profiles, s.all_topic_paths_profile,
+                                  s.topic_path_lines, s.min_path_support, "path"))
+      return e;
   }
   if (fields_ & rules::kAddedPath) {
-    if (auto e = match_some_paths(s.added_paths, {}, 1, "new file")) return e;
+    if (auto e = match_some_paths(s.added_paths, s.added_path_profiles, s.all_added_paths_profile, {}, 1,
+                                  "new file"))
+      return e;
   }
   return std::nullopt;
 }
 
 std::optional<RuleEvidence> CompiledPattern::match_body(const RuleSubject& s) const {
-  auto hit = find_in(s.body);
+  auto hit = find_in(s.body, s.body_profile);
   if (!hit) return std::nullopt;
   return RuleEvidence{kNotInTitle, describe(s.body, *hit, "body"), RuleEvidence::Source::kBody};
 }
 
 // The first hit that does not overlap an exception, provided one of the
 // `also` words appears in the same text.
-std::optional<KeywordHit> CompiledPattern::find_in(std::string_view text) const {
-  for (auto hit = words_.find(text); hit; hit = words_.find(text, hit->begin + 1)) {
-    if (overlaps_exception(text, *hit)) continue;
-    if (!also_.empty() && !also_.find(text)) return std::nullopt;
+std::optional<KeywordHit> CompiledPattern::find_in(std::string_view text, const TextProfile& profile) const {
+  for (auto hit = words_.find(text, profile); hit; hit = words_.find(text, profile, hit->begin + 1)) {
+    if (overlaps_exception(text, *hit, profile)) continue;
+    if (!also_.empty() && !also_.find(text, profile)) return std::nullopt;
     return hit;
   }
   return std::nullopt;
 }
 
-bool CompiledPattern::overlaps_exception(std::string_view text, KeywordHit hit) const {
+bool CompiledPattern::overlaps_exception(std::string_view text, KeywordHit hit,
+                                         const TextProfile& profile) const {
   if (except_.empty()) return false;
-  for (auto ex = except_.find(text); ex && ex->begin < hit.end;
-       ex = except_.find(text, ex->begin + 1)) {
+  for (auto ex = except_.find(text, profile); ex && ex->begin < hit.end;
+       ex = except_.find(text, profile, ex->begin + 1)) {
     if (ex->end > hit.begin) return true;
   }
   return false;
@@ -168,7 +201,7 @@ std::optional<RuleEvidence> CompiledPattern::match_title(const RuleSubject& s) c
       return RuleEvidence{hit->begin, description};
     }
     case Anchor::kAnywhere: {
-      auto hit = find_in(s.title);
+      auto hit = find_in(s.title, s.title_profile);
       if (!hit) return std::nullopt;
       return RuleEvidence{hit->begin, describe(s.title, *hit, "title")};
     }
@@ -180,9 +213,14 @@ std::optional<RuleEvidence> CompiledPattern::match_title(const RuleSubject& s) c
   return std::nullopt;
 }
 
-std::optional<RuleEvidence> CompiledPattern::match_some_paths(
-    const std::vector<std::string_view>& paths, const std::vector<int>& lines,
-    std::size_t min_support, std::string_view noun) const {
+std::optional<RuleEvidence> CompiledPattern::match_some_paths(const std::vector<std::string_view>& paths,
+                                                              const std::vector<TextProfile>& profiles,
+                                                              const TextProfile& all_profile,
+                                                              const std::vector<int>& lines,
+                                                              std::size_t min_support,
+                                                              std::string_view noun) const {
+  if (!words_.may_occur_in(all_profile)) return std::nullopt;
+  const bool profiled = profiles.size() == paths.size();
   std::size_t support = 0;
   long matched_lines = 0;
   long total_lines = 0;
@@ -194,7 +232,7 @@ std::optional<RuleEvidence> CompiledPattern::match_some_paths(
   std::optional<RuleEvidence> first;
   for (std::size_t i = 0; i < paths.size(); ++i) {
     const std::string_view path = paths[i];
-    auto hit = find_in(path);
+    auto hit = find_in(path, profiled ? profiles[i] : kRulePatternAnyText);
     if (!hit) continue;
     ++support;
     if (lines_known) matched_lines += lines[i];
@@ -215,11 +253,13 @@ std::optional<RuleEvidence> CompiledPattern::match_some_paths(
 }
 
 std::optional<RuleEvidence> CompiledPattern::match_every_path(
-    const std::vector<std::string_view>& paths) const {
+    const std::vector<std::string_view>& paths, const std::vector<TextProfile>& profiles) const {
   if (paths.empty()) return std::nullopt;
+  const bool profiled = profiles.size() == paths.size();
   std::optional<KeywordHit> first_hit;
-  for (std::string_view path : paths) {
-    auto hit = find_in(path);
+  for (std::size_t i = 0; i < paths.size(); ++i) {
+    const std::string_view path = paths[i];
+    auto hit = find_in(path, profiled ? profiles[i] : kRulePatternAnyText);
     if (!hit) return std::nullopt;
     if (!first_hit) first_hit = hit;
   }
@@ -263,9 +303,10 @@ std::string_view body_summary(std::string_view body) {
   return begin == std::string_view::npos ? std::string_view{} : body.substr(begin, end - begin);
 }
 
-std::optional<RuleEvidence> CompiledPattern::match_summary(std::string_view body) const {
+std::optional<RuleEvidence> CompiledPattern::match_summary(std::string_view body,
+                                                           const TextProfile& body_profile) const {
   const std::string_view summary = body_summary(body);
-  auto hit = find_in(summary);
+  auto hit = find_in(summary, body_profile);
   if (!hit) return std::nullopt;
   return RuleEvidence{RuleEvidence::kBodyStart + static_cast<std::size_t>(summary.data() - body.data()) + hit->begin,
                       describe(summary, *hit, "the message's opening"), RuleEvidence::Source::kBody};

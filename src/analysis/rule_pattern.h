@@ -39,6 +39,18 @@ struct RuleSubject {
   double docs_share = 0.0;
   std::vector<std::string_view> added_paths;
   std::vector<std::string_view> labels;
+  // Profiles of the texts above (keyword_matcher.h), made once per subject:
+  // each rule reading a path first asks its profile whether it can match.
+  // Default ones rule nothing out.
+  TextProfile title_profile;
+  TextProfile body_profile;  // also good for any part of the body
+  std::vector<TextProfile> path_profiles;
+  std::vector<TextProfile> topic_path_profiles;
+  std::vector<TextProfile> added_path_profiles;
+  // Of all topic paths together, and of all added ones: a rule whose words
+  // cannot occur in any of them reads none.
+  TextProfile all_topic_paths_profile;
+  TextProfile all_added_paths_profile;
   // Tags from paths need this many supporting topic files: a quarter, at least one.
   std::size_t min_path_support = 1;
 };
@@ -85,17 +97,19 @@ class CompiledPattern {
   std::optional<RuleEvidence> match_body(const RuleSubject& s) const;
 
  private:
-  std::optional<KeywordHit> find_in(std::string_view text) const;
-  bool overlaps_exception(std::string_view text, KeywordHit hit) const;
+  // `profile`: of the whole of `text` (or of a text it is part of), or none.
+  std::optional<KeywordHit> find_in(std::string_view text, const TextProfile& profile = {}) const;
+  bool overlaps_exception(std::string_view text, KeywordHit hit, const TextProfile& profile = {}) const;
   std::string describe(std::string_view text, KeywordHit hit, std::string_view where) const;
   std::optional<RuleEvidence> match_title(const RuleSubject& s) const;
   std::optional<RuleEvidence> match_some_paths(const std::vector<std::string_view>& paths,
-                                               const std::vector<int>& lines,
-                                               std::size_t min_support,
-                                               std::string_view noun) const;
-  std::optional<RuleEvidence> match_every_path(const std::vector<std::string_view>& paths) const;
+                                               const std::vector<TextProfile>& profiles,
+                                               const TextProfile& all_profile, const std::vector<int>& lines,
+                                               std::size_t min_support, std::string_view noun) const;
+  std::optional<RuleEvidence> match_every_path(const std::vector<std::string_view>& paths,
+                                               const std::vector<TextProfile>& profiles) const;
   std::optional<RuleEvidence> match_body_line(std::string_view body) const;
-  std::optional<RuleEvidence> match_summary(std::string_view body) const;
+  std::optional<RuleEvidence> match_summary(std::string_view body, const TextProfile& body_profile) const;
 
   unsigned fields_;
   rules::Anchor anchor_;

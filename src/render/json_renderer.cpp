@@ -1,13 +1,13 @@
 #include "render/json_renderer.h"
 
-#include <nlohmann/json.hpp>
-
 #include <cmath>
+#include <nlohmann/json.hpp>
 #include <utility>
 
 #include "render/markdown_renderer.h"
 #include "render/markdown_text.h"
 #include "render/report_json_parts.h"
+#include "snapshot/compact_json.h"
 
 namespace infradigest {
 
@@ -158,8 +158,11 @@ std::string render_json(const Report& r, JsonLayout layout) {
            {"outlook", statements(r.outlook)}};
   if (r.llm) out["llm"] = llm_note(*r.llm);
   if (!r.incomplete_repos.empty()) out["incomplete_repos"] = r.incomplete_repos;
-  const int indent = layout == JsonLayout::kIndented ? 2 : -1;
-  return out.dump(indent, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+  if (layout == JsonLayout::kIndented)
+    return out.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+  std::string compact;  // the bytes of out.dump(-1, ...), written faster
+  append_compact_json(out, compact, nlohmann::json::error_handler_t::replace);
+  return compact + "\n";
 }
 
 }  // namespace infradigest

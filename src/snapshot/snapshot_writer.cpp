@@ -9,13 +9,17 @@
 #include <vector>
 
 #include "snapshot/activity_json.h"
+#include "snapshot/compact_json.h"
 
 namespace infradigest {
 
 namespace {
 
 void line(std::ostream& out, const OrderedJson& j) {
-  out << j.dump(-1, ' ', false, nlohmann::json::error_handler_t::strict) << '\n';
+  std::string text;
+  append_compact_json(j, text);
+  text += '\n';
+  out << text;
 }
 
 // Each repository's items, in the order of `items`, found in one pass: a

@@ -60,8 +60,8 @@ constexpr const char* kIssueColumns =
 constexpr const char* kReleaseColumns =
     "r.full_name, x.tag, x.name, x.published_at, x.prerelease, x.body, x.pr_number";
 
-// `files` selects the files of one commit id (?1), in order.
-Result<Commit> read_commit(const SqlStatement& row, SqlStatement& files) {
+// A commit row without its files (read_commit_files adds them).
+Result<Commit> read_commit_row(const SqlStatement& row) {
   Commit c;
   c.repo = row.text_or_empty(1);
   c.sha = row.text(2);
@@ -81,15 +81,26 @@ Result<Commit> read_commit(const SqlStatement& row, SqlStatement& files) {
   c.landed_at = *landed;
   if (c.pr_number) c.pr_link = pull_link_from_name(row.text(11).value_or("")).value_or(PullLink::kGiven);
   c.files_listed = row.integer(12).value_or(0) != 0;
+  return c;
+}
+
+// `files` selects the files of one commit id (?1), in order: those of `row`'s commit.
+Status read_commit_files(const SqlStatement& row, SqlStatement& files, Commit& c) {
   files.bind(1, *row.integer(0));
-  INFRADIGEST_TRY(files.for_each_row([&]() -> Status {
+  return files.for_each_row([&]() -> Status {
     FileChange f{files.text_or_empty(0), files.text(1), to_int(files.integer(2)), to_int(files.integer(3)),
                  files.text(4)};
     f.patch = files.text(5);
     f.patch_truncated = files.integer(6).value_or(0) != 0;
     c.files.push_back(std::move(f));
     return {};
-  }));
+  });
+}
+
+Result<Commit> read_commit(const SqlStatement& row, SqlStatement& files) {
+  auto c = read_commit_row(row);
+  if (!c) return c.error();
+  INFRADIGEST_TRY(read_commit_files(row, files, *c));
   return c;
 }
 
@@ -617,9 +628,12 @@ Status ActivityStore::add_pull_mates(std::vector<Commit>& commits, SqlStatement&
   for (const auto& [repo, number] : pulls) {
     mates->bind(1, repo).bind(2, number);
     INFRADIGEST_TRY(mates->for_each_row([&]() -> Status {
-      auto c = read_commit(*mates, files);
+      // Most mates are the day's own commits: their files are not read twice.
+      auto c = read_commit_row(*mates);
       if (!c) return c.error();
-      if (have.emplace(c->repo, c->key()).second) more.push_back(std::move(*c));
+      if (!have.emplace(c->repo, c->key()).second) return {};
+      INFRADIGEST_TRY(read_commit_files(*mates, files, *c));
+      more.push_back(std::move(*c));
       return {};
     }));
   }
