@@ -19,9 +19,24 @@ using testing::contains;
 using testing::run_infradigest;
 using testing::TempDir;
 
-// A 127.0.0.1 port nothing listens on: bound by the kernel, then closed.
-int dead_local_port() {
-  const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+// A 127.0.0.1 port nothing listens on. The socket stays bound (never listening,
+// so connections are refused) for the test's lifetime: closing it would let a
+// fake server of a test running in parallel take the port and answer.
+class DeadLocalPort {
+ public:
+  DeadLocalPort() : fd_(::socket(AF_INET, SOCK_STREAM, 0)) { port_ = bind_any(fd_); }
+  ~DeadLocalPort() { ::close(fd_); }
+  DeadLocalPort(const DeadLocalPort&) = delete;
+  DeadLocalPort& operator=(const DeadLocalPort&) = delete;
+  int port() const { return port_; }
+
+ private:
+  static int bind_any(int fd);
+  int fd_;
+  int port_ = 0;
+};
+
+int DeadLocalPort::bind_any(int fd) {
   EXPECT_GE(fd, 0);
   sockaddr_in addr{};
   addr.sin_family = AF_INET;
@@ -30,7 +45,6 @@ int dead_local_port() {
   EXPECT_EQ(::bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr), 0);
   socklen_t len = sizeof addr;
   EXPECT_EQ(::getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &len), 0);
-  ::close(fd);
   return ntohs(addr.sin_port);
 }
 
@@ -44,7 +58,8 @@ std::vector<std::string> stderr_lines(const std::string& err) {
 TEST(SyncFailureOutput, RunWithoutNetworkPrintsOneLinePerRepositoryNamingRetriesAndTheLastError) {
   TempDir dir;
   const std::vector<std::string> repos{"vllm-project/vllm", "sgl-project/sglang", "NVIDIA/cutlass"};
-  const std::string api = "http://127.0.0.1:" + std::to_string(dead_local_port());
+  const DeadLocalPort dead;
+  const std::string api = "http://127.0.0.1:" + std::to_string(dead.port());
   const std::string env = "XDG_CONFIG_HOME=" + dir.file("config") + " GITHUB_API_URL=" + api +
                           " GITHUB_TOKEN=ghp_SENTINEL_failure_output INFRADIGEST_REPOS=" + repos[0] + "," + repos[1] +
                           "," + repos[2] + " INFRADIGEST_ARCHIVE_DIR=" + dir.file("reports");
