@@ -96,7 +96,9 @@ KeywordSet::KeywordSet(std::string_view alternatives) {
                                           TextProfile::pair_bit(a.ch, spelling.atoms[i + 1].ch));
     }
     if (!spelling.plain_pairs.empty()) {
-      const auto [key_word, key_bit] = spelling.plain_pairs.front();
+      // Not a structured binding: clang 14 cannot capture one in the lambda.
+      const auto key_word = spelling.plain_pairs.front().first;
+      const auto key_bit = spelling.plain_pairs.front().second;
       auto key = std::find_if(key_pairs_.begin(), key_pairs_.end(),
                               [&](const auto& k) { return k.first == key_word; });
       if (key == key_pairs_.end())
