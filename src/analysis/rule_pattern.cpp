@@ -50,9 +50,6 @@ std::string_view slice(std::string_view text, KeywordHit hit) {
   return text.substr(hit.begin, hit.end - hit.begin);
 }
 
-// For a path without a profile: one that rules nothing out.
-const TextProfile kRulePatternAnyText;
-
 }  // namespace
 
 RuleSubject make_rule_subject(std::string_view title, std::string_view body,
@@ -220,7 +217,6 @@ std::optional<RuleEvidence> CompiledPattern::match_some_paths(const std::vector<
                                                               std::size_t min_support,
                                                               std::string_view noun) const {
   if (!words_.may_occur_in(all_profile)) return std::nullopt;
-  const bool profiled = profiles.size() == paths.size();
   std::size_t support = 0;
   long matched_lines = 0;
   long total_lines = 0;
@@ -232,7 +228,7 @@ std::optional<RuleEvidence> CompiledPattern::match_some_paths(const std::vector<
   std::optional<RuleEvidence> first;
   for (std::size_t i = 0; i < paths.size(); ++i) {
     const std::string_view path = paths[i];
-    auto hit = find_in(path, profiled ? profiles[i] : kRulePatternAnyText);
+    auto hit = find_in(path, profiles[i]);
     if (!hit) continue;
     ++support;
     if (lines_known) matched_lines += lines[i];
@@ -255,11 +251,10 @@ std::optional<RuleEvidence> CompiledPattern::match_some_paths(const std::vector<
 std::optional<RuleEvidence> CompiledPattern::match_every_path(
     const std::vector<std::string_view>& paths, const std::vector<TextProfile>& profiles) const {
   if (paths.empty()) return std::nullopt;
-  const bool profiled = profiles.size() == paths.size();
   std::optional<KeywordHit> first_hit;
   for (std::size_t i = 0; i < paths.size(); ++i) {
     const std::string_view path = paths[i];
-    auto hit = find_in(path, profiled ? profiles[i] : kRulePatternAnyText);
+    auto hit = find_in(path, profiles[i]);
     if (!hit) return std::nullopt;
     if (!first_hit) first_hit = hit;
   }

@@ -41,7 +41,8 @@ struct RuleSubject {
   std::vector<std::string_view> labels;
   // Profiles of the texts above (keyword_matcher.h), made once per subject:
   // each rule reading a path first asks its profile whether it can match.
-  // Default ones rule nothing out.
+  // Each list of path profiles runs parallel to its list of paths
+  // (make_rule_subject fills both).
   TextProfile title_profile;
   TextProfile body_profile;  // also good for any part of the body
   std::vector<TextProfile> path_profiles;

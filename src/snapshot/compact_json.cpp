@@ -8,15 +8,6 @@ namespace infradigest {
 
 namespace {
 
-// The length of the well-formed UTF-8 sequence that starts with the
-// non-ASCII byte s[i], or 0 when there is none.
-std::size_t utf8_sequence_length(const std::string& s, std::size_t i) {
-  const auto lead = static_cast<unsigned char>(s[i]);
-  const std::size_t n = (lead >> 5) == 6 ? 2 : (lead >> 4) == 14 ? 3 : (lead >> 3) == 30 ? 4 : 0;
-  if (n == 0 || i + n > s.size() || !is_valid_utf8(std::string_view(s).substr(i, n))) return 0;
-  return n;
-}
-
 // nlohmann's escaping of a well-formed UTF-8 string (ensure_ascii off): the
 // short forms \b \t \n \f \r \" \\, other control characters as \u00xx
 // (lower-case hex), every other byte as is. Returns false, when `s` is not
@@ -27,16 +18,19 @@ bool append_json_string(const std::string& s, std::string& out) {
   const std::size_t start = out.size();
   out += '"';
   for (std::size_t i = 0; i < s.size();) {
-    std::size_t run = i;  // bytes written as they are: printable ASCII, whole UTF-8 sequences
+    std::size_t run = i;  // bytes written as they are: printable ASCII, UTF-8 sequences
     while (run < s.size()) {
       const auto c = static_cast<unsigned char>(s[run]);
       if (c >= 0x80) {
-        const std::size_t n = utf8_sequence_length(s, run);
-        if (n == 0) {
+        // A UTF-8 sequence holds no ASCII byte, so checking each run of
+        // non-ASCII bytes checks the string, without a second pass over it.
+        std::size_t end = run + 1;
+        while (end < s.size() && static_cast<unsigned char>(s[end]) >= 0x80) ++end;
+        if (!is_valid_utf8(std::string_view(s).substr(run, end - run))) {
           out.resize(start);
           return false;
         }
-        run += n;
+        run = end;
       } else if (c >= 0x20 && c != '"' && c != '\\') {
         ++run;
       } else {
